@@ -1,0 +1,128 @@
+# coselldesk - co-sell desk console
+#   make run      install missing deps, build, open the console on a scratch copy of sample.db
+#   make check    install missing deps, build with -Werror, run every test, again under ASan+UBSan
+VERSION   := 0.1.0
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+BINDIR    := $(PREFIX)/bin
+SHAREDIR  := $(PREFIX)/share/coselldesk
+MANDIR    := $(PREFIX)/share/man
+BUILD     ?= build
+CC        ?= cc
+SAN       ?=
+
+PKGS      := ncursesw formw menuw panelw sqlite3 libconfig
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
+
+WARN      := -std=c11 -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+ifeq ($(SAN),1)
+OPT       := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+else
+OPT       ?= -O2 -g
+endif
+CPPFLAGS  += -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Iinclude -I$(BUILD)/gen \
+             -DCOSELLDESK_VERSION='"$(VERSION)"' -DCOSELLDESK_SHAREDIR='"$(SHAREDIR)"'
+CFLAGS    := $(WARN) $(OPT) $(PKG_CFLAGS) $(EXTRA_CFLAGS)
+LDFLAGS   += $(if $(filter 1,$(SAN)),-fsanitize=address,undefined)
+
+CORE_SRC  := $(wildcard src/core/*.c)
+CONF_SRC  := $(wildcard src/conf/*.c)
+STORE_SRC := $(wildcard src/store/*.c)
+CLI_SRC   := $(wildcard src/cli/*.c)
+TUI_SRC   := $(wildcard src/tui/*.c)
+GEN_SRC   := $(BUILD)/gen/default_config.c
+LIB_OBJ   := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(CORE_SRC) $(CONF_SRC) $(STORE_SRC)) $(BUILD)/obj/gen/default_config.o
+APP_OBJ   := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(CLI_SRC) $(TUI_SRC) src/main.c)
+LIB       := $(BUILD)/libcoselldesk.a
+BIN       := $(BUILD)/coselldesk
+UNIT_SRC  := $(wildcard tests/unit/test_*.c)
+UNIT_BIN  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+TOOLS     := $(BUILD)/gen-sample
+
+.PHONY: all deps deps-test run check test unit-test cli-test tui-test lint san-test bench install uninstall clean
+all: $(BIN)
+
+deps:
+	@sh tools/deps.sh build
+deps-test:
+	@sh tools/deps.sh test
+
+$(BUILD)/embed: tools/embed.c
+	@mkdir -p $(@D)
+	$(CC) -O2 -o $@ $<
+$(BUILD)/gen/default_config.c: docs/coselldesk.conf $(BUILD)/embed
+	@mkdir -p $(@D)
+	$(BUILD)/embed coselldesk_default_config $< $@
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+$(BIN): $(APP_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $(APP_OBJ) $(LIB) $(PKG_LIBS)
+$(BUILD)/tests/%: tests/unit/%.c $(LIB) tests/unit/test_util.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/unit $(shell pkg-config --cflags cmocka) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) $(shell pkg-config --libs cmocka)
+$(BUILD)/gen-sample: tools/gen_sample.c $(LIB)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS)
+
+# sample.db is committed; `make sample.db` regenerates it deterministically.
+sample.db: $(BUILD)/gen-sample $(BIN)
+	rm -f $@.tmp $@.tmp-wal $@.tmp-shm
+	$(BUILD)/gen-sample $@.tmp
+	mv $@.tmp $@
+
+SCRATCH := $(BUILD)/scratch.db
+run: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	@cp sample.db $(SCRATCH) && rm -f $(SCRATCH)-wal $(SCRATCH)-shm
+	@echo "coselldesk: opening a scratch copy of sample.db ($(SCRATCH))"
+	COSELLDESK_THEMES=themes $(BIN) --db $(SCRATCH) --config docs/coselldesk.conf
+
+check: deps-test
+	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory san-test
+	@echo "coselldesk: all checks passed"
+
+test: $(BIN) $(UNIT_BIN) lint unit-test cli-test tui-test
+
+lint:
+	@sh tools/layering-check.sh
+
+unit-test: $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; CMOCKA_MESSAGE_OUTPUT=stdout $$t; done
+
+cli-test: $(BIN)
+	@sh tests/cli/run.sh $(BIN)
+
+tui-test: $(BIN)
+	@if [ -x tests/tui/run.sh ]; then sh tests/tui/run.sh $(BIN); else echo "tui-test: none yet"; fi
+
+# The whole test suite again, built with AddressSanitizer and UBSan.
+san-test:
+	@$(MAKE) --no-print-directory BUILD=build/san SAN=1 test
+
+bench:
+	@if [ -x bench/run.sh ]; then sh bench/run.sh; else echo "bench: not yet written"; fi
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/themes $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/coselldesk
+	install -m 644 themes/*.theme $(DESTDIR)$(SHAREDIR)/themes/
+	install -m 644 docs/coselldesk.conf $(DESTDIR)$(SHAREDIR)/coselldesk.conf.example
+	install -m 644 docs/coselldesk.1 $(DESTDIR)$(MANDIR)/man1/coselldesk.1
+	install -m 644 docs/coselldesk.conf.5 $(DESTDIR)$(MANDIR)/man5/coselldesk.conf.5
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/coselldesk $(DESTDIR)$(MANDIR)/man1/coselldesk.1 $(DESTDIR)$(MANDIR)/man5/coselldesk.conf.5
+	rm -rf $(DESTDIR)$(SHAREDIR)
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
