@@ -26,17 +26,17 @@ CPPFLAGS  += -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Iinclude -I$(BUILD)/gen \
 CFLAGS    := $(WARN) $(OPT) $(PKG_CFLAGS) $(EXTRA_CFLAGS)
 LDFLAGS   += $(if $(filter 1,$(SAN)),-fsanitize=address,undefined)
 
-CORE_SRC  := $(wildcard src/core/*.c)
-CONF_SRC  := $(wildcard src/conf/*.c)
-STORE_SRC := $(wildcard src/store/*.c)
+# LAYERS narrows the library to some layers while others are being written.
+LAYERS    ?= core conf store
+LIB_SRC   := $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
 CLI_SRC   := $(wildcard src/cli/*.c)
 TUI_SRC   := $(wildcard src/tui/*.c)
 GEN_SRC   := $(BUILD)/gen/default_config.c
-LIB_OBJ   := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(CORE_SRC) $(CONF_SRC) $(STORE_SRC)) $(BUILD)/obj/gen/default_config.o
+LIB_OBJ   := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(if $(filter conf,$(LAYERS)),$(BUILD)/obj/gen/default_config.o)
 APP_OBJ   := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(CLI_SRC) $(TUI_SRC) src/main.c)
 LIB       := $(BUILD)/libcoselldesk.a
 BIN       := $(BUILD)/coselldesk
-UNIT_SRC  := $(wildcard tests/unit/test_*.c)
+UNIT_SRC  ?= $(wildcard tests/unit/test_*.c)
 UNIT_BIN  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 TOOLS     := $(BUILD)/gen-sample
 
