@@ -31,8 +31,7 @@ LAYERS    ?= core conf store
 LIB_SRC   := $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
 CLI_SRC   := $(wildcard src/cli/*.c)
 TUI_SRC   := $(wildcard src/tui/*.c)
-GEN_SRC   := $(BUILD)/gen/default_config.c
-LIB_OBJ   := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(if $(filter conf,$(LAYERS)),$(BUILD)/obj/gen/default_config.o)
+LIB_OBJ   := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(if $(filter conf,$(LAYERS)),$(BUILD)/obj/gen/default_config.o $(BUILD)/obj/gen/default_theme.o)
 APP_OBJ   := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(CLI_SRC) $(TUI_SRC) src/main.c)
 LIB       := $(BUILD)/libcoselldesk.a
 BIN       := $(BUILD)/coselldesk
@@ -54,6 +53,9 @@ $(BUILD)/embed: tools/embed.c
 $(BUILD)/gen/default_config.c: docs/coselldesk.conf $(BUILD)/embed
 	@mkdir -p $(@D)
 	$(BUILD)/embed coselldesk_default_config $< $@
+$(BUILD)/gen/default_theme.c: themes/default.theme $(BUILD)/embed
+	@mkdir -p $(@D)
+	$(BUILD)/embed coselldesk_default_theme $< $@
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
