@@ -12,7 +12,8 @@ CC        ?= cc
 SAN       ?=
 
 PKGS      := ncursesw formw menuw panelw sqlite3 libconfig
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# ncursesw's .pc file defines _XOPEN_SOURCE=600; we ask for 700 ourselves.
+PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 
 WARN      := -std=c11 -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -24,7 +25,8 @@ endif
 CPPFLAGS  += -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Iinclude -I$(BUILD)/gen \
              -DCOSELLDESK_VERSION='"$(VERSION)"' -DCOSELLDESK_SHAREDIR='"$(SHAREDIR)"'
 CFLAGS    := $(WARN) $(OPT) $(PKG_CFLAGS) $(EXTRA_CFLAGS)
-LDFLAGS   += $(if $(filter 1,$(SAN)),-fsanitize=address,undefined)
+comma     := ,
+LDFLAGS   += $(if $(filter 1,$(SAN)),-fsanitize=address$(comma)undefined)
 
 # LAYERS narrows the library to some layers while others are being written.
 LAYERS    ?= core conf store
