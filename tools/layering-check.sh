@@ -9,7 +9,9 @@ bad() { echo "layering: $1" >&2; fail=1; }
 for f in $(grep -lE '#include *[<"](n?cursesw?|ncursesw/[a-z]*|form|menu|panel)\.h' src/core src/conf src/store src/cli src/main.c -r 2>/dev/null); do
 	bad "$f includes curses; only src/tui may"
 done
-for f in $(grep -rlE '\b(SELECT|INSERT[[:space:]]+(OR[[:space:]]+[A-Z]+[[:space:]]+)?INTO|DELETE[[:space:]]+FROM|CREATE[[:space:]]+(TABLE|INDEX|TRIGGER|VIEW)|PRAGMA|BEGIN[[:space:]]+IMMEDIATE)\b|sqlite3_(exec|prepare)' src --include='*.c' --include='*.h' | grep -v '^src/store/'); do
+# SQL text lives in string literals: look for SQL keywords inside quotes.
+sql='"[^"]*\b(SELECT|INSERT[[:space:]]+(OR[[:space:]]+[A-Z]+[[:space:]]+)?INTO|UPDATE[[:space:]]+[a-z_]+[[:space:]]+SET|DELETE[[:space:]]+FROM|CREATE[[:space:]]+(TABLE|INDEX|TRIGGER|VIEW)|PRAGMA|BEGIN[[:space:]]+IMMEDIATE)\b'
+for f in $(grep -rlE "$sql|sqlite3_[a-z_]+\(" src --include='*.c' --include='*.h' | grep -v '^src/store/'); do
 	bad "$f holds SQL text or calls SQLite; only src/store may"
 done
 for f in $(grep -rl '#include *<sqlite3.h>' src include | grep -vE '^(src/store/|include/coselldesk/store)'); do
