@@ -25,7 +25,7 @@ int main(int argc, char **argv)
 	fprintf(out, "/* generated from %s by tools/embed; do not edit */\n", argv[2]);
 	fprintf(out, "#include <stddef.h>\nconst char %s[] = {\n", argv[1]);
 	while ((c = getc(in)) != EOF) {
-		fprintf(out, "%s0x%02x,", col == 0 ? "\t" : " ", (unsigned)c);
+		fprintf(out, "%s(char)0x%02x,", col == 0 ? "\t" : " ", (unsigned)c);
 		if (++col == 12) {
 			fputc('\n', out);
 			col = 0;
