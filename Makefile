@@ -76,7 +76,7 @@ $(BUILD)/gen-sample: tools/gen_sample.c $(LIB)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS)
 
 # sample.db is committed; `make sample.db` regenerates it deterministically.
-sample.db: $(BUILD)/gen-sample $(BIN)
+sample.db: $(BUILD)/gen-sample
 	rm -f $@.tmp $@.tmp-wal $@.tmp-shm
 	$(BUILD)/gen-sample $@.tmp
 	mv $@.tmp $@

@@ -123,15 +123,15 @@ static char spec_names[3][STORE_NAME_SIZE];
 static void make_people(void)
 {
 	for (int p = 0; p < 3; p++) {
-		char pid[STORE_ID_SIZE];
+		char pid[STORE_ID_SIZE], sid[STORE_ID_SIZE];
 		must(store_pod_ensure(st, pods[p], pid, NULL), "pod");
 		snprintf(spec_names[p], sizeof spec_names[p], "desk-%s", pods[p]);
-		must(store_specialist_ensure(st, spec_names[p], pods[p], pid, NULL), "specialist");
+		must(store_specialist_ensure(st, spec_names[p], pods[p], sid, NULL), "specialist");
 		for (int i = 0; i < N_AES / 3; i++) {
 			struct store_ae ae = { 0 };
 			int n = p * (N_AES / 3) + i;
 			snprintf(ae.name, sizeof ae.name, "%s-ae-%02d", pods[p], i + 1);
-			snprintf(ae.email, sizeof ae.email, "%s@sales.example.com", ae.name);
+			snprintf(ae.email, sizeof ae.email, "%.64s@sales.example.com", ae.name);
 			strcpy(ae.pod_id, pid);
 			ae.selling_hours = 12 + rng_int(0, 4);   /* 12-16 productive hours */
 			ae.active = !(i == 9 && p == 2);          /* one AE on leave */
@@ -213,7 +213,7 @@ static void make_overlaps(void)
 				o.partners = pops[rng_int(0, 3)];
 				o.stakeholders = o.partners == POP_NONE ? 0 : rng_int(1, 6);
 			}
-			snprintf(o.partner_contact, sizeof o.partner_contact, "%s, %s",
+			snprintf(o.partner_contact, sizeof o.partner_contact, "%.40s, %.80s",
 				 PICK(contact_titles), partner_names[p]);
 			o.refreshed_at = SAMPLE_NOW - rng_int(1, 120) * DAY;
 			must(store_overlap_set(st, &o), "overlap");
@@ -336,9 +336,11 @@ static void one_intro(int n)
 	int a = 1 + rng_int(0, N_ACCOUNTS - 2);
 	int p = rng_int(0, N_PARTNERS - 1);
 	/* strategic partners bring better intros */
-	int q = rng_int(25, 95) + (partner_tiers[p] == PARTNER_STRATEGIC ? 8
+	int q = rng_int(48, 98) + (partner_tiers[p] == PARTNER_STRATEGIC ? 8
 				   : partner_tiers[p] == PARTNER_LONG_TAIL ? -10 : 0);
-	int age_days = (int)((long long)n * HISTORY_DAYS / N_INTROS);
+	/* the first 480 spread over the history, the rest are this fortnight's backlog */
+	int age_days = n < 480 ? (int)((long long)n * (HISTORY_DAYS - 14) / 480)
+		       : HISTORY_DAYS - 14 + (n - 480) * 14 / (N_INTROS - 480);
 	long long t = SAMPLE_NOW - (long long)(HISTORY_DAYS - age_days) * DAY
 		      - rng_int(0, 20) * 3600;
 	int pts[PQL_FACTOR_COUNT], threshold;
@@ -348,7 +350,10 @@ static void one_intro(int n)
 		q = 100;
 	if (q < 0)
 		q = 0;
-	acv = rng_chance(8) ? -1 : (long long)rng_int(5, 160) * 1000;
+	acv = rng_chance(8) ? -1
+	      : rng_chance(25) ? (long long)rng_int(5, 19) * 1000     /* tier 3 band */
+	      : rng_chance(70) ? (long long)rng_int(20, 75) * 1000    /* tier 2 band */
+	      : (long long)rng_int(76, 180) * 1000;                   /* tier 1 band */
 	if (rng_chance(4) && acv > 0)
 		acv *= 3;  /* an inflated claim: tier gaming */
 	snprintf(ext, sizeof ext, "P%02d-%05d", p + 1, n + 1);
@@ -377,8 +382,8 @@ static void one_intro(int n)
 					 "no usable overlap"), "decline");
 		return;
 	}
-	if (age < 4 * DAY && rng_chance(50))
-		return;
+	if (age < 8 * DAY && rng_chance(45))
+		return;  /* triaged, waiting for its score */
 	points_for(q, pts);
 	must(store_intro_score(st, id, pts, NULL), "score");
 	if (rng_chance(4)) {
@@ -399,8 +404,8 @@ static void one_intro(int n)
 		must(store_intro_nurture(st, id, "below the bar"), "nurture");
 		return;
 	}
-	if (age < 6 * DAY && rng_chance(40))
-		return;
+	if (age < 12 * DAY && rng_chance(40))
+		return;  /* scored, waiting for its tier and brief */
 	must(store_intro_tier_set(st, id, 0, NULL, -1), "tier");
 	must(store_intro_get(st, id, &cur), "get");
 	if (cur.tier == 3) {
@@ -421,8 +426,8 @@ static void one_intro(int n)
 	write_brief(id, a, p);
 	must(store_intro_route_suggest(st, id, ae, why, sizeof why), "suggest");
 	must(store_intro_route(st, id, ae, why), "route");
-	if (age < 8 * DAY && rng_chance(60))
-		return;
+	if (age < 16 * DAY && rng_chance(60))
+		return;  /* routed, waiting for the AE */
 	store_set_now(st, store_now(st) + rng_int(2, 40) * 3600);
 	if (rng_chance(12)) {
 		must(store_intro_reject(st, id, code_of(REASON_REJECTION, reject_codes, 4),

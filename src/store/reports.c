@@ -1,0 +1,378 @@
+/* reports.c - the desk lead's reports as data: capacity, pods, calibration,
+ * partners, attribution. Every rule (capacity model, calibration bands and
+ * verdict, attribution split) is the core's; this file counts. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coselldesk/attribution.h"
+#include "store_internal.h"
+
+/* ---- capacity ---- */
+
+void store_capacity_report_free(struct store_capacity_report *r)
+{
+	if (!r)
+		return;
+	free(r->per_ae);
+	r->per_ae = NULL;
+	r->ae_count = 0;
+}
+
+static void capacity_ae_row(sqlite3_stmt *s, void *elem)
+{
+	struct store_capacity_ae *a = elem;
+	sq_column_text(s, 0, a->ae_id, sizeof a->ae_id);
+	sq_column_text(s, 1, a->name, sizeof a->name);
+	sq_column_text(s, 2, a->pod_name, sizeof a->pod_name);
+	a->selling_hours = sqlite3_column_double(s, 3);
+}
+
+enum store_status store_report_capacity(struct store *st, struct store_capacity_report *out)
+{
+	const struct desk_policy *p = &st->policy;
+	enum store_status rc;
+	sqlite3_stmt *s;
+	size_t i;
+	int r;
+
+	store_clear_error(st);
+	memset(out, 0, sizeof *out);
+	rc = sq_list(st, "SELECT e.id, e.name, ifnull(d.name, ''), e.selling_hours FROM aes e"
+		     " LEFT JOIN pods d ON d.id = e.pod_id WHERE e.active = 1"
+		     " ORDER BY d.name, e.name", NULL, sizeof *out->per_ae, capacity_ae_row,
+		     (void **)&out->per_ae, &out->ae_count);
+	if (rc != STORE_OK)
+		return rc;
+	for (i = 0; i < out->ae_count; i++) {
+		if (out->per_ae[i].selling_hours <= 0)
+			out->per_ae[i].selling_hours = p->selling_hours_per_week;
+		out->weekly_hours += out->per_ae[i].selling_hours;
+	}
+	out->aes = (long)out->ae_count;
+
+	s = sq_prepare(st, "SELECT ae_id, tier, count(*), sum(ifnull(ae_hours, 0)) FROM intros"
+		       " WHERE state IN ('routed', 'accepted') AND tier IS NOT NULL GROUP BY 1, 2");
+	if (!s) {
+		store_capacity_report_free(out);
+		return sq_last(st);
+	}
+	while ((r = sq_step(st, s, "count open deals")) == SQLITE_ROW) {
+		char ae[STORE_ID_SIZE];
+		int tier = sqlite3_column_int(s, 1);
+		long n = (long)sqlite3_column_int64(s, 2);
+		if (tier < 1 || tier > TIER_COUNT)
+			continue;
+		out->deals[tier - 1] += n;
+		sq_column_text(s, 0, ae, sizeof ae);
+		for (i = 0; i < out->ae_count; i++)
+			if (strcmp(out->per_ae[i].ae_id, ae) == 0) {
+				out->per_ae[i].deals[tier - 1] += n;
+				out->per_ae[i].budget_hours += (double)sqlite3_column_int64(s, 3);
+			}
+	}
+	sq_release(st, s);
+	if (r != SQLITE_DONE) {
+		store_capacity_report_free(out);
+		return sq_last(st);
+	}
+	capacity_assess(p, capacity_available(1, out->weekly_hours, p->weeks_per_quarter,
+					      p->cosell_share),
+			capacity_required(p, out->deals), &out->model);
+	out->threshold = dial_threshold(st);
+	return STORE_OK;
+}
+
+/* ---- pods ---- */
+
+static void pod_row(sqlite3_stmt *s, void *elem)
+{
+	struct store_pod_row *p = elem;
+	sq_column_text(s, 0, p->pod_id, sizeof p->pod_id);
+	sq_column_text(s, 1, p->name, sizeof p->name);
+	p->aes = (long)sqlite3_column_int64(s, 2);
+	p->specialists = (long)sqlite3_column_int64(s, 3);
+}
+
+/* One count with ?1 = pod id, ?2 = a time. */
+static enum store_status pod_count(struct store *st, const char *sql, const char *pod,
+				   long long t, long long *out)
+{
+	sqlite3_stmt *s = sq_prepare(st, sql);
+	enum store_status rc = STORE_OK;
+	if (!s)
+		return sq_last(st);
+	sq_bind_text(s, 1, pod);
+	sqlite3_bind_int64(s, 2, t);
+	if (sq_step(st, s, "count the pod") == SQLITE_ROW)
+		*out = sq_column_int(s, 0, 0);
+	else
+		rc = sq_last(st);
+	sq_release(st, s);
+	return rc;
+}
+
+enum store_status store_report_pods(struct store *st, struct store_pod_row **out, size_t *n)
+{
+	long long now = st_now(st), v;
+	struct store_pod_row *rows = NULL;
+	size_t count = 0, i;
+	enum store_status rc;
+
+	store_clear_error(st);
+	*out = NULL;
+	*n = 0;
+	rc = sq_list(st, "SELECT d.id, d.name,"
+		     " (SELECT count(*) FROM aes e WHERE e.pod_id = d.id AND e.active = 1),"
+		     " (SELECT count(*) FROM specialists s WHERE s.pod_id = d.id)"
+		     " FROM pods d ORDER BY d.name", NULL, sizeof *rows, pod_row, (void **)&rows,
+		     &count);
+	if (rc != STORE_OK)
+		return rc;
+	for (i = 0; rc == STORE_OK && i < count; i++) {
+		struct store_pod_row *p = &rows[i];
+		struct store_counts c;
+		long long accepted = 0, rejected = 0, routed = 0;
+
+		rc = store_counts(st, p->pod_id, &c);
+		if (rc != STORE_OK)
+			break;
+		p->untriaged = c.by_state[STATE_NEW];
+		p->open = c.open;
+		p->awaiting_acceptance = c.by_state[STATE_ROUTED];
+		/* the unary + keeps the planner on the received_at index: a week
+		 * of arrivals is fewer rows than a pod's whole history */
+		rc = pod_count(st, "SELECT count(*) FROM intros WHERE +pod_id = ?1 AND received_at >= ?2",
+			       p->pod_id, now - 7 * 86400, &v);
+		p->new_count = (long)v;
+		if (rc == STORE_OK)
+			rc = pod_count(st, "SELECT count(*) FROM intros WHERE pod_id = ?1"
+				       " AND state IN ('new', 'routed', 'escalated') AND sla_due < ?2",
+				       p->pod_id, now, &v);
+		p->sla_breaches = (long)v;
+		if (rc == STORE_OK)
+			rc = pod_count(st, "SELECT ifnull(min(received_at), 0) FROM intros WHERE pod_id = ?1"
+				       " AND state IN ('new', 'triaged', 'scored', 'routed', 'partner_led',"
+				       " 'nurture', 'accepted', 'rejected', 'escalated')",
+				       p->pod_id, now, &p->oldest_received);
+		/* acceptance: intros routed to the pod's AEs */
+		if (rc == STORE_OK)
+			rc = pod_count(st, "SELECT count(*) FROM intros WHERE ae_id IN (SELECT id FROM aes"
+				       " WHERE pod_id = ?1) AND state IN ('accepted', 'won', 'lost')"
+				       "", p->pod_id, 0, &accepted);
+		if (rc == STORE_OK)
+			rc = pod_count(st, "SELECT count(*) FROM intros WHERE ae_id IN (SELECT id FROM aes"
+				       " WHERE pod_id = ?1) AND state = 'rejected'",
+				       p->pod_id, 0, &rejected);
+		if (rc == STORE_OK)
+			rc = pod_count(st, "SELECT count(*) FROM intros WHERE ae_id IN (SELECT id FROM aes"
+				       " WHERE pod_id = ?1) AND state = 'routed'",
+				       p->pod_id, 0, &routed);
+		p->accepted_total = (long)accepted;
+		p->routed_total = (long)(accepted + rejected + routed);
+		p->acceptance_rate = accepted + rejected > 0
+			? (double)accepted / (double)(accepted + rejected) : -1;
+		p->desk_to_ae = p->specialists > 0 ? (double)p->aes / (double)p->specialists : 0;
+	}
+	if (rc != STORE_OK) {
+		free(rows);
+		return rc;
+	}
+	*out = rows;
+	*n = count;
+	return STORE_OK;
+}
+
+/* ---- calibration ---- */
+
+enum store_status store_report_calibration(struct store *st,
+					   struct store_calibration_report *out)
+{
+	sqlite3_stmt *s;
+	int r;
+
+	store_clear_error(st);
+	memset(out, 0, sizeof *out);
+	calibration_init(&st->policy, &out->bands);
+	s = sq_prepare(st, "SELECT score, state = 'won', count(*) FROM intros"
+		       " WHERE state IN ('won', 'lost') AND score IS NOT NULL GROUP BY 1, 2");
+	if (!s)
+		return sq_last(st);
+	while ((r = sq_step(st, s, "read outcomes")) == SQLITE_ROW)
+		calibration_add(&out->bands, sqlite3_column_int(s, 0), sqlite3_column_int(s, 1),
+				(long)sqlite3_column_int64(s, 2));
+	sq_release(st, s);
+	if (r != SQLITE_DONE)
+		return sq_last(st);
+	calibration_finish(&out->bands);
+	out->threshold = dial_threshold(st);
+	out->verdict = calibration_judge(&out->bands, out->threshold, CALIBRATION_MIN_CLOSED,
+					 CALIBRATION_FAR_BELOW, out->why, sizeof out->why);
+	return STORE_OK;
+}
+
+/* ---- partners ---- */
+
+static void partner_report_row(sqlite3_stmt *s, void *elem)
+{
+	struct store_partner_row *p = elem;
+	char tier[32];
+	int t;
+	sq_column_text(s, 0, p->partner_id, sizeof p->partner_id);
+	sq_column_text(s, 1, p->name, sizeof p->name);
+	sq_column_text(s, 2, tier, sizeof tier);
+	t = domain_partner_tier_from_name(tier);
+	p->tier = t < 0 ? PARTNER_GROWTH : (enum partner_tier)t;
+	p->intros = (long)sqlite3_column_int64(s, 3);
+	p->pqls = (long)sq_column_int(s, 4, 0);
+	p->won = (long)sq_column_int(s, 5, 0);
+	p->lost = (long)sq_column_int(s, 6, 0);
+	p->revenue = sq_column_int(s, 7, 0);
+	p->cycle_days = sqlite3_column_type(s, 8) == SQLITE_NULL ? -1
+		: sqlite3_column_double(s, 8) / 86400.0;
+	p->median_won_acv = sq_column_int(s, 9, -1);
+	p->win_rate = p->won + p->lost > 0 ? (double)p->won / (double)(p->won + p->lost) : -1;
+}
+
+enum store_status store_report_partners(struct store *st, struct store_partner_row **out,
+					size_t *n)
+{
+	char thr[16];
+	store_clear_error(st);
+	snprintf(thr, sizeof thr, "%d", dial_threshold(st));
+	return sq_list(st, "SELECT p.id, p.name, p.tier, count(i.id),"
+		       " sum(i.score >= CAST(?1 AS INTEGER)),"
+		       " sum(i.state = 'won'), sum(i.state = 'lost'),"
+		       " sum(CASE WHEN i.state = 'won' THEN ifnull(i.actual_acv, 0) END),"
+		       " avg(CASE WHEN i.state IN ('won', 'lost') THEN i.closed_at - i.received_at END),"
+		       " p.median_won_acv"
+		       " FROM partners p LEFT JOIN intros i ON i.partner_id = p.id"
+		       " GROUP BY p.id ORDER BY p.name", thr, sizeof **out, partner_report_row,
+		       (void **)out, n);
+}
+
+/* ---- attribution ---- */
+
+struct payout_acc {
+	struct store_attribution_row *rows;
+	size_t n, cap;
+};
+
+static enum store_status credit(struct store *st, struct payout_acc *acc, const char *partner,
+				enum attribution_role role, long long payout)
+{
+	size_t i;
+	for (i = 0; i < acc->n; i++)
+		if (acc->rows[i].role == role && strcmp(acc->rows[i].partner_id, partner) == 0) {
+			acc->rows[i].deals++;
+			acc->rows[i].payout += payout;
+			return STORE_OK;
+		}
+	if (grow_array((void **)&acc->rows, &acc->cap, acc->n, sizeof *acc->rows) != 0)
+		return store_fail(st, STORE_INTERNAL, "out of memory");
+	memset(&acc->rows[acc->n], 0, sizeof acc->rows[acc->n]);
+	snprintf(acc->rows[acc->n].partner_id, STORE_ID_SIZE, "%s", partner);
+	acc->rows[acc->n].role = role;
+	acc->rows[acc->n].deals = 1;
+	acc->rows[acc->n].payout = payout;
+	acc->n++;
+	return STORE_OK;
+}
+
+/* One deal's roles: split the amount (explicit percents only when every
+ * role has one and they sum to 100, else the policy's weights). */
+static enum store_status split_deal(struct store *st, struct payout_acc *acc, long long amount,
+				    const enum attribution_role *roles, const double *percents,
+				    char partners[][STORE_ID_SIZE], size_t n, int all_percent)
+{
+	struct attribution_share shares[ROLE_COUNT];
+	char err[STORE_TEXT_SIZE];
+	enum store_status rc = STORE_OK;
+	size_t i;
+
+	if (n == 0)
+		return STORE_OK;
+	if (!all_percent || attribution_split(&st->policy, amount, roles, percents, n, shares,
+					      err, sizeof err) != 0)
+		if (attribution_split(&st->policy, amount, roles, NULL, n, shares, err,
+				      sizeof err) != 0)
+			return STORE_OK;  /* a deal the rules cannot split is left out */
+	for (i = 0; i < n && rc == STORE_OK; i++)
+		rc = credit(st, acc, partners[i], shares[i].role, shares[i].payout);
+	return rc;
+}
+
+static int by_name_role(const void *a, const void *b)
+{
+	const struct store_attribution_row *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+	if (c)
+		return c;
+	return (int)x->role - (int)y->role;
+}
+
+enum store_status store_report_attribution(struct store *st,
+					   struct store_attribution_row **out, size_t *n)
+{
+	struct payout_acc acc = { NULL, 0, 0 };
+	enum attribution_role roles[ROLE_COUNT];
+	double percents[ROLE_COUNT];
+	char partners[ROLE_COUNT][STORE_ID_SIZE];
+	char cur[STORE_ID_SIZE] = "", iid[STORE_ID_SIZE], role[64];
+	long long amount = 0;
+	size_t k = 0, i;
+	int all_percent = 1, r;
+	enum store_status rc = STORE_OK;
+	sqlite3_stmt *s;
+
+	store_clear_error(st);
+	*out = NULL;
+	*n = 0;
+	s = sq_prepare(st, "SELECT i.id, ifnull(i.actual_acv, ifnull(i.expected_acv, 0)), a.role,"
+		       " a.partner_id, a.percent FROM attributions a JOIN intros i ON i.id = a.intro_id"
+		       " WHERE i.state = 'won' ORDER BY i.id");
+	if (!s)
+		return sq_last(st);
+	while (rc == STORE_OK && (r = sq_step(st, s, "read attribution")) == SQLITE_ROW) {
+		int ro;
+		sq_column_text(s, 0, iid, sizeof iid);
+		if (strcmp(iid, cur) != 0) {
+			rc = split_deal(st, &acc, amount, roles, percents, partners, k, all_percent);
+			snprintf(cur, sizeof cur, "%s", iid);
+			k = 0;
+			all_percent = 1;
+			amount = sqlite3_column_int64(s, 1);
+		}
+		sq_column_text(s, 2, role, sizeof role);
+		ro = policy_role_from_name(role);
+		if (ro < 0 || k >= ROLE_COUNT)
+			continue;
+		roles[k] = (enum attribution_role)ro;
+		sq_column_text(s, 3, partners[k], STORE_ID_SIZE);
+		if (sqlite3_column_type(s, 4) == SQLITE_NULL)
+			all_percent = 0;
+		else
+			percents[k] = sqlite3_column_double(s, 4);
+		k++;
+	}
+	if (rc == STORE_OK && r != SQLITE_DONE)
+		rc = sq_last(st);
+	sq_release(st, s);
+	if (rc == STORE_OK)
+		rc = split_deal(st, &acc, amount, roles, percents, partners, k, all_percent);
+	for (i = 0; rc == STORE_OK && i < acc.n; i++) {
+		struct store_partner p;
+		rc = partner_load(st, acc.rows[i].partner_id, &p);
+		if (rc == STORE_OK)
+			snprintf(acc.rows[i].name, sizeof acc.rows[i].name, "%s", p.name);
+	}
+	if (rc != STORE_OK) {
+		free(acc.rows);
+		return rc;
+	}
+	if (acc.n)
+		qsort(acc.rows, acc.n, sizeof *acc.rows, by_name_role);
+	*out = acc.rows;
+	*n = acc.n;
+	return STORE_OK;
+}
