@@ -334,7 +334,9 @@ static void one_intro(int n)
 	struct store_intro cur;
 	char id[STORE_ID_SIZE], ext[32], note[256], ae[STORE_ID_SIZE], why[256];
 	int a = 1 + rng_int(0, N_ACCOUNTS - 2);
-	int p = rng_int(0, N_PARTNERS - 1);
+	/* most intros come from a partner that maps the account; some are speculative */
+	int p = rng_chance(80) ? (a * 3 + rng_int(0, 1) * 11) % N_PARTNERS
+			       : rng_int(0, N_PARTNERS - 1);
 	/* strategic partners bring better intros */
 	int q = rng_int(48, 98) + (partner_tiers[p] == PARTNER_STRATEGIC ? 8
 				   : partner_tiers[p] == PARTNER_LONG_TAIL ? -10 : 0);

@@ -460,6 +460,8 @@ enum store_status store_intro_route_suggest(struct store *st, const char *intro,
 /* ------------------------------------------------------------------ */
 /* Duplicates and conflicts                                            */
 
+/* Conflicts are between intros holding a claim on an account: open and not
+ * parked in nurture. */
 enum store_conflict_kind {
 	CONFLICT_DUPLICATE,                   /* another open intro, same partner, same account */
 	CONFLICT_CHANNEL,                     /* another open intro, other partner, same account */

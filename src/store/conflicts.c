@@ -1,7 +1,8 @@
 /* conflicts.c - duplicates and conflicts of an intro (DOMAIN.md escalation
  * rules): another open intro on the same account (same partner: duplicate;
  * another partner: channel conflict), or an account whose territory owner
- * is not the AE or pod the intro is with. The queue computes the same flags
+ * is not the AE or pod the intro is with. Intros parked in nurture hold no
+ * claim on an account and take part in neither side. The queue computes the same flags
  * in SQL (queue.c) from the same definitions. */
 #include <stdio.h>
 #include <string.h>
@@ -35,13 +36,14 @@ enum store_status store_intro_conflicts(struct store *st, const char *intro,
 
 	*n = 0;
 	rc = store_intro_get(st, intro, &in);
-	if (rc != STORE_OK || !domain_state_is_open(in.state))
+	/* an intro parked in nurture holds no claim on the account */
+	if (rc != STORE_OK || !domain_state_is_open(in.state) || in.state == STATE_NURTURE)
 		return rc;
 
 	s = sq_prepare(st, "SELECT j.id, j.partner_id, j.received_at, p.name FROM intros j"
 		       " JOIN partners p ON p.id = j.partner_id"
 		       " WHERE j.account_id = ?1 AND j.id <> ?2"
-		       " AND j.state NOT IN ('declined', 'won', 'lost')"
+		       " AND j.state NOT IN ('declined', 'won', 'lost') AND j.state <> 'nurture'"
 		       " ORDER BY j.received_at, j.id");
 	if (!s)
 		return sq_last(st);

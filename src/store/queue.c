@@ -25,16 +25,20 @@
 #define CLOSED_STATES "('declined', 'won', 'lost')"
 #define OPEN_TERM " AND i.state NOT IN ('declined', 'won', 'lost')"
 
+/* Conflicts are between intros that hold a claim on the account: open and
+ * not parked in nurture (conflicts.c applies the same rule). The closed-state
+ * term is kept verbatim so the partial index on open intros still serves. */
+#define CLAIMING(t) "(" t ".state NOT IN " CLOSED_STATES " AND " t ".state <> 'nurture')"
 #define EXPR_CHANNEL \
-	"(i.state NOT IN " CLOSED_STATES " AND EXISTS (SELECT 1 FROM intros j" \
+	"(" CLAIMING("i") " AND EXISTS (SELECT 1 FROM intros j" \
 	" WHERE j.account_id = i.account_id AND j.id <> i.id AND j.partner_id <> i.partner_id" \
-	" AND j.state NOT IN " CLOSED_STATES "))"
+	" AND j.state NOT IN " CLOSED_STATES " AND j.state <> 'nurture'))"
 #define EXPR_DUPLICATE \
-	"(i.state NOT IN " CLOSED_STATES " AND EXISTS (SELECT 1 FROM intros j" \
+	"(" CLAIMING("i") " AND EXISTS (SELECT 1 FROM intros j" \
 	" WHERE j.account_id = i.account_id AND j.id <> i.id AND j.partner_id = i.partner_id" \
-	" AND j.state NOT IN " CLOSED_STATES "))"
+	" AND j.state NOT IN " CLOSED_STATES " AND j.state <> 'nurture'))"
 #define EXPR_TERRITORY \
-	"(i.state NOT IN " CLOSED_STATES " AND a.owner_ae_id IS NOT NULL" \
+	"(" CLAIMING("i") " AND a.owner_ae_id IS NOT NULL" \
 	" AND ((i.ae_id IS NOT NULL AND i.ae_id <> a.owner_ae_id)" \
 	" OR (i.ae_id IS NULL AND i.pod_id IS NOT NULL AND EXISTS (SELECT 1 FROM aes w" \
 	" WHERE w.id = a.owner_ae_id AND w.pod_id IS NOT NULL AND w.pod_id <> i.pod_id))))"
