@@ -131,4 +131,44 @@ uninstall:
 clean:
 	rm -rf build
 
+# ---- robustness (issue 5): fuzzing, bad inputs, foreign files, torture ----
+# libFuzzer harnesses are built with clang into build/fuzz (core, conf and
+# store only). `make fuzz` runs each FUZZ_SECONDS (default 600), `make
+# fuzz-smoke` 60 s each; both first replay tests/fuzz/regressions.
+FUZZ_BUILD   := build/fuzz
+FUZZ_SECONDS ?= 600
+FUZZ_NAMES   ?= csv_import settings theme query
+FUZZ_OPT     := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+FUZZ_BINS     = $(patsubst %,$(BUILD)/fuzz/fuzz_%,$(FUZZ_NAMES))
+TORTURE_TRIALS ?= 200
+
+.PHONY: fuzz fuzz-smoke fuzz-build fuzz-bins fuzz-regress safety-test torture torture-smoke valgrind-smoke
+fuzz-build:
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang SAN= OPT='$(FUZZ_OPT)' LAYERS='core conf store' fuzz-bins
+fuzz-bins: $(FUZZ_BINS)
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(LIB) $(PKG_LIBS)
+fuzz-regress: fuzz-build
+	@sh tests/fuzz/run.sh $(FUZZ_BUILD)/fuzz 0 $(FUZZ_NAMES)
+fuzz-smoke: fuzz-build
+	@sh tests/fuzz/run.sh $(FUZZ_BUILD)/fuzz 60 $(FUZZ_NAMES)
+fuzz: fuzz-build
+	@sh tests/fuzz/run.sh $(FUZZ_BUILD)/fuzz $(FUZZ_SECONDS) $(FUZZ_NAMES)
+
+# Bad inputs, database files from elsewhere, terminal safety and file
+# permissions, all through the batch binary.
+safety-test: $(BIN)
+	@sh tests/safety/run.sh $(BIN)
+
+# kill -9 at random moments, and concurrent writers on one desk.
+torture-smoke: $(BIN)
+	@sh tools/torture.sh --trials 20 --rows 10000 --soak 30 $(BIN)
+torture: $(BIN)
+	@sh tools/torture.sh --trials $(TORTURE_TRIALS) --rows 100000 --soak 600 $(BIN)
+
+# One scripted console session and a few batch commands under valgrind.
+valgrind-smoke: $(BIN)
+	@sh tests/safety/valgrind_smoke.sh $(BIN)
+
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -230,8 +230,31 @@ int settings_load_file(struct desk_settings *out, const char *path,
 int settings_load_text(struct desk_settings *out, const char *name, const char *text,
 		       size_t len, struct settings_errors *errs);
 
+/* The built-in default, parsed once and kept: reading it is most of the cost
+ * of a load, so a caller that loads many texts (the fuzz harness, a console
+ * checking each edit) parses it once and loads over it. Read-only once
+ * made; opaque. */
+struct settings_default;
+
+/* Parse the built-in default. Returns 0 with *out set, or -1 with the
+ * problems in errs (only a broken build can fail here). */
+int settings_default_parse(struct settings_default **out, struct settings_errors *errs);
+
+/* Free it; NULL is fine. Settings loaded over it stay valid (they own
+ * copies of everything). */
+void settings_default_free(struct settings_default *d);
+
+/* settings_load_text, starting from d instead of reading the default
+ * again; the result is the same. d NULL reads the default as usual. */
+int settings_load_text_over(struct desk_settings *out, const struct settings_default *d,
+			    const char *name, const char *text, size_t len,
+			    struct settings_errors *errs);
+
 /* Free what a load allocated; *s becomes all zero. Safe on a zeroed struct. */
 void settings_free(struct desk_settings *s);
+
+/* The libconfig the loader was built with ("1.5.0"), for --version. */
+const char *settings_libconfig_version(void);
 
 /* The binding of key (canonical) in exactly this keymap, or NULL. The
  * console looks in the view's keymap, then in SETTINGS_KEYMAP_GLOBAL. */

@@ -37,7 +37,7 @@
 #include "coselldesk/capacity.h"
 #include "coselldesk/calibration.h"
 
-#define STORE_SCHEMA_VERSION 2           /* the schema this build writes */
+#define STORE_SCHEMA_VERSION 3           /* the schema this build writes */
 #define STORE_APPLICATION_ID 0x4353444b  /* PRAGMA application_id: "CSDK" */
 
 #define STORE_ID_SIZE 33        /* 32 hex digits + NUL */
@@ -69,6 +69,9 @@ enum store_status {
 	STORE_INTERNAL,       /* unexpected SQLite error or out of memory: a bug (exit 70) */
 	STORE_STATUS_COUNT
 };
+
+/* The SQLite library in use ("3.40.1"), for --version. */
+const char *store_sqlite_version(void);
 
 /* "ok", "not_found", ... ; NULL when out of range. */
 const char *store_status_name(enum store_status s);
@@ -163,6 +166,12 @@ enum store_status store_data_version(struct store *st, long long *out);
  * write rolls back only itself). Without store_begin every write function is
  * its own transaction and batch. */
 enum store_status store_begin(struct store *st);
+/* store_begin for all-or-nothing work (an import, a generated desk): writes
+ * inside join the transaction without a savepoint each, so a long bulk
+ * action costs per row what its rows cost. A write that fails then spoils
+ * the transaction: store_commit refuses it (rolls back, returns that
+ * failure). */
+enum store_status store_begin_bulk(struct store *st);
 enum store_status store_commit(struct store *st);
 enum store_status store_rollback(struct store *st);
 
@@ -377,6 +386,62 @@ enum store_status store_intro_assign(struct store *st, const char *intro,
 /* Change the claimed ACV (audited; the partner's claim as corrected). */
 enum store_status store_intro_set_acv(struct store *st, const char *intro,
 				      long long expected_acv, const char *reason);
+
+/* ------------------------------------------------------------------ */
+/* Bulk loading: a desk whose history happened elsewhere                */
+
+/* One intro as it stands, its lifecycle already behind it: for tools that
+ * load a generated desk (bench/) or move one over from another tool. Only
+ * the schema's CHECK constraints guard it, not the lifecycle. Zero it, then
+ * set what applies. */
+struct store_intro_record {
+	const char *partner_id;               /* full partner id (not resolved) */
+	const char *account_id;               /* full account id (not resolved) */
+	long long received_at;                /* when it arrived (> 0) */
+	const char *contact;                  /* optional */
+	const char *note;                     /* optional, <= 4000 bytes */
+	const char *source;                   /* NULL: "partner" */
+	const char *external_id;              /* optional */
+	long long expected_acv;               /* dollars; -1 unknown */
+	enum intro_state state;               /* where it stands */
+	enum intro_state escalated_from;      /* when state is escalated */
+	const char *pod_id;                   /* full ids or NULL */
+	const char *owner_id;
+	const char *ae_id;
+	int scored;                           /* 1: points given (under the policy weights) */
+	int points[PQL_FACTOR_COUNT];         /* factor points; the score is their sum */
+	int tier;                             /* 1..3, 0 none */
+	const char *tier_reason;              /* optional */
+	int ae_hours;                         /* AE-hour budget, -1 none */
+	long long sla_due;                    /* 0 none */
+	long long closed_at;                  /* 0 open */
+	long long actual_acv;                 /* -1 unknown */
+	long actual_ae_minutes;               /* -1 unknown */
+	const char *reason_code;              /* optional */
+	long long created_at, updated_at;     /* 0: received_at */
+	size_t role_count;                    /* attribution roles recorded (0..ROLE_COUNT) */
+	struct {
+		enum attribution_role role;   /* the role, each at most once */
+		const char *partner_id;       /* full id of the partner holding it */
+		double percent;               /* explicit percent, -1 none */
+	} roles[ROLE_COUNT];                  /* the deal's attribution */
+};
+
+/* Write n intros as given, in one transaction (or the caller's store_begin)
+ * with ONE audit row saying how many were loaded (a load is not undone row
+ * by row). ids_out (may be NULL) gets the new ids. */
+enum store_status store_intro_load_bulk(struct store *st, const struct store_intro_record *rows,
+					size_t n, char (*ids_out)[STORE_ID_SIZE]);
+
+/* For a large first load inside store_begin: drop the secondary indexes of
+ * intros now and build them again at store_commit (one sort per index
+ * instead of a random insert per row and index). store_rollback brings them
+ * back as they were. Lookups by anything but the id scan while they are gone. */
+enum store_status store_bulk_indexes_drop(struct store *st);
+
+/* Recompute every partner's won history (count, average and median won
+ * ACV) from its won intros: after a bulk load. */
+enum store_status store_partner_stats_refresh(struct store *st);
 
 /* ------------------------------------------------------------------ */
 /* Lifecycle: every state change goes through store_intro_transition   */

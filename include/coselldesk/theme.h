@@ -153,6 +153,13 @@ int theme_load_file(struct theme *out, const char *path, struct settings_errors 
 int theme_load_text(struct theme *out, const char *name, const char *text, size_t len,
 		    struct settings_errors *errs);
 
+/* theme_load_text over base's look instead of the built-in default's (elements
+ * the text leaves out keep base's; its name, description and path are not
+ * taken). With base = the built-in theme (theme_load_builtin) the result is
+ * that of theme_load_text, without reading the default again each time. */
+int theme_load_text_over(struct theme *out, const struct theme *base, const char *name,
+			 const char *text, size_t len, struct settings_errors *errs);
+
 /* Free what a load allocated; *t becomes all zero. */
 void theme_free(struct theme *t);
 

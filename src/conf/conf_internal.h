@@ -122,7 +122,7 @@ void settings_schema_apply(struct desk_settings *s, const struct settings_layer 
 /* Cross-setting checks of the policy (weights add up, bands rise...). The
  * message names the file:line of the last layer that sets the setting. */
 void settings_validate_policy(const struct desk_settings *s,
-			      struct settings_layer *const *layers, size_t count,
+			      const struct settings_layer *const *layers, size_t count,
 			      struct settings_errors *errs);
 
 /* Merge the `keys` group of layer into s->bindings. */

@@ -247,13 +247,21 @@ int settings_action_valid(const char *name)
 
 /* ---- the `keys` group ---- */
 
+/* The array grows in doubling steps (16, 32, 64...) rather than by one,
+ * which copied it once per binding (the default alone has over a hundred).
+ * Its size is not stored: the array is full exactly when the count is 0 or
+ * a power of two from 16 on, and the count never grows any other way. */
 static int append_binding(struct desk_settings *s, const struct key_binding *b)
 {
-	struct key_binding *nb = realloc(s->bindings, (s->binding_count + 1) * sizeof *nb);
+	size_t n = s->binding_count;
 
-	if (!nb)
-		return -1;
-	s->bindings = nb;
+	if (n == 0 || (n >= 16 && (n & (n - 1)) == 0)) {
+		struct key_binding *nb = realloc(s->bindings, (n ? 2 * n : 16) * sizeof *nb);
+
+		if (!nb)
+			return -1;
+		s->bindings = nb;
+	}
 	s->bindings[s->binding_count++] = *b;
 	return 0;
 }

@@ -17,7 +17,7 @@
 
 struct check {
 	const struct desk_settings *s;
-	struct settings_layer *const *layers;
+	const struct settings_layer *const *layers;
 	size_t count;
 	struct settings_errors *errs;
 	size_t before;            /* errors there were before the checks */
@@ -183,7 +183,7 @@ static void check_calibration(struct check *c)
 }
 
 void settings_validate_policy(const struct desk_settings *s,
-			      struct settings_layer *const *layers, size_t count,
+			      const struct settings_layer *const *layers, size_t count,
 			      struct settings_errors *errs)
 {
 	struct check c = { s, layers, count, errs, errs->count + errs->dropped };

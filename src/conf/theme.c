@@ -288,23 +288,31 @@ static char *name_from_path(const char *path)
 	return name;
 }
 
-static int load_over_default(struct theme *out, const char *path, const char *name,
-			     const char *text, size_t len, struct settings_errors *errs)
+/* Read path or text over base's look (NULL: the built-in default, read here). */
+static int load_over(struct theme *out, const struct theme *base, const char *path,
+		     const char *name, const char *text, size_t len,
+		     struct settings_errors *errs)
 {
 	struct conf_source src;
 	struct theme t;
 	int rc;
 
-	if (load_builtin(&t, errs) < 0)
-		return -1;
+	if (base) {
+		memset(&t, 0, sizeof t);
+		memcpy(t.styles, base->styles, sizeof t.styles);
+		t.min_colors = base->min_colors;
+	} else {
+		if (load_builtin(&t, errs) < 0)
+			return -1;
+		free(t.name);
+		free(t.description);
+		t.name = NULL;
+		t.description = NULL;
+	}
 	for (int e = 0; e < THEME_ELEMENT_COUNT; e++) {
 		t.styles[e].defined = false;
 		t.styles[e].line = 0;
 	}
-	free(t.name);
-	free(t.description);
-	t.name = NULL;
-	t.description = NULL;
 	rc = path ? conf_source_read_file(&src, path, errs)
 		  : conf_source_read_text(&src, name, text, len, errs);
 	rc = load_source(&t, &src, rc, errs);
@@ -325,12 +333,19 @@ static int load_over_default(struct theme *out, const char *path, const char *na
 
 int theme_load_file(struct theme *out, const char *path, struct settings_errors *errs)
 {
-	return load_over_default(out, path, NULL, NULL, 0, errs);
+	return load_over(out, NULL, path, NULL, NULL, 0, errs);
 }
 
 int theme_load_text(struct theme *out, const char *name, const char *text, size_t len,
 		    struct settings_errors *errs)
 {
-	return load_over_default(out, NULL, name ? name : "<text>", text ? text : "",
-				 text ? len : 0, errs);
+	return load_over(out, NULL, NULL, name ? name : "<text>", text ? text : "",
+			 text ? len : 0, errs);
+}
+
+int theme_load_text_over(struct theme *out, const struct theme *base, const char *name,
+			 const char *text, size_t len, struct settings_errors *errs)
+{
+	return load_over(out, base, NULL, name ? name : "<text>", text ? text : "",
+			 text ? len : 0, errs);
 }

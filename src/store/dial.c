@@ -1,8 +1,8 @@
 /* dial.c - the PQL dial, the counts the triggers keep, and rescoring.
  *
  * The gate is never stored: it is score >= the dial at query time, so
- * moving the dial is one meta row, and "how many changed gate" is a range
- * count on the open-score index. */
+ * moving the dial is one meta row, and "how many changed gate" is read
+ * from the score tally the triggers keep (schema v3). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,9 +42,10 @@ static enum store_status gate_changes(struct store *st, int from, int to, long *
 	int r, lo = from < to ? from : to, hi = from < to ? to : from;
 
 	memset(hist, 0, sizeof hist);
-	s = sq_prepare(st, "SELECT ifnull(score, -1), count(*) FROM intros"
+	/* the score tally (schema v3): at most 101 rows per open state */
+	s = sq_prepare(st, "SELECT score, sum(n) FROM score_counts"
 		       " WHERE state NOT IN ('declined', 'won', 'lost')"
-		       " AND ifnull(score, -1) >= ?1 AND ifnull(score, -1) < ?2 GROUP BY 1");
+		       " AND score >= ?1 AND score < ?2 GROUP BY 1");
 	if (!s)
 		return sq_last(st);
 	sqlite3_bind_int(s, 1, lo < 0 ? 0 : lo);

@@ -141,8 +141,9 @@ enum store_status resolve_id(struct store *st, enum store_kind k, const char *te
 			return rc;
 	}
 
-	/* a name first: a pod may well be called "cafe01" */
-	if (ki->by_name && !have_prefix) {
+	/* a name first: a pod may well be called "cafe01", an AE "ae-east-1"
+	 * (a handle prefix followed by something that is no handle) */
+	if (ki->by_name && (!have_prefix || len < 6)) {
 		rc = lookup(st, ki->by_name, text, id_out);
 		if (rc == STORE_OK)
 			return rc;

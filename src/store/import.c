@@ -537,7 +537,9 @@ static enum store_status importer_begin(struct importer *im)
 		import_error(im, 0, NULL, "out of memory");
 		return STORE_INTERNAL;
 	}
-	rc = store_begin(im->st);
+	/* all or nothing: no savepoint per row (a bad row fails the whole
+	 * import anyway, and the rows after it are still read for their errors) */
+	rc = store_begin_bulk(im->st);
 	if (rc != STORE_OK) {
 		char msg[STORE_MSG_SIZE + 16];
 

@@ -309,9 +309,15 @@ enum store_status store_open(const char *path, const struct store_options *opt,
 		goto fail;
 	}
 	sqlite3_busy_timeout(st->db, opt->busy_timeout_ms > 0 ? opt->busy_timeout_ms : 2000);
+	/* With a -wal beside it the header could not be judged before opening.
+	 * Closing the last connection checkpoints the WAL into the main file, so
+	 * refusing a file (another application's, a newer schema) would write to
+	 * it on the way out: no checkpoint on close until it is known to be ours. */
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
 	rc = verify_desk(st, fresh, h.exists && !h.empty && h.app_id == STORE_APPLICATION_ID);
 	if (rc != STORE_OK)
 		goto fail_msg;
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, (int *)NULL);
 	rc = configure(st, opt->busy_timeout_ms > 0 ? opt->busy_timeout_ms : 2000,
 		       opt->cache_mb > 0 ? (opt->cache_mb < 4096 ? opt->cache_mb : 4096) : 64);
 	if (rc != STORE_OK)
@@ -355,6 +361,7 @@ enum store_status store_close(struct store *st, char *err, size_t err_size)
 	if (st->tx_depth > 0 && !sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	sq_finalize_all(st);
+	bulk_index_forget(st);
 	if (close_db(st->db) != SQLITE_OK) {
 		if (err && err_size)
 			snprintf(err, err_size, "%s: closing: a statement was left open", st->path);
@@ -440,12 +447,23 @@ enum store_status store_begin(struct store *st)
 	return rc;
 }
 
+enum store_status store_begin_bulk(struct store *st)
+{
+	enum store_status rc = store_begin(st);
+	if (rc == STORE_OK)
+		bulk_mode(st, 1);
+	return rc;
+}
+
 enum store_status store_commit(struct store *st)
 {
+	enum store_status rc = STORE_OK;
 	if (!st->user_tx)
 		return store_fail(st, STORE_INTERNAL, "store_commit: no transaction open");
+	if (st->bulk_index_count)
+		rc = bulk_index_rebuild(st);
 	st->user_tx = 0;
-	return tx_end(st, STORE_OK);
+	return tx_end(st, rc);
 }
 
 enum store_status store_rollback(struct store *st)
@@ -454,5 +472,6 @@ enum store_status store_rollback(struct store *st)
 		return store_fail(st, STORE_INTERNAL, "store_rollback: no transaction open");
 	st->user_tx = 0;
 	tx_end(st, STORE_REFUSED);
+	bulk_index_forget(st);
 	return STORE_OK;
 }

@@ -29,13 +29,15 @@
  * not parked in nurture (conflicts.c applies the same rule). The closed-state
  * term is kept verbatim so the partial index on open intros still serves. */
 #define CLAIMING(t) "(" t ".state NOT IN " CLOSED_STATES " AND " t ".state <> 'nurture')"
+/* The other intro is told apart by rowid, not id: the probe then reads
+ * only the small partial index of claims (v3 intros_claims), never a row. */
 #define EXPR_CHANNEL \
 	"(" CLAIMING("i") " AND EXISTS (SELECT 1 FROM intros j" \
-	" WHERE j.account_id = i.account_id AND j.id <> i.id AND j.partner_id <> i.partner_id" \
+	" WHERE j.account_id = i.account_id AND j.rowid <> i.rowid AND j.partner_id <> i.partner_id" \
 	" AND j.state NOT IN " CLOSED_STATES " AND j.state <> 'nurture'))"
 #define EXPR_DUPLICATE \
 	"(" CLAIMING("i") " AND EXISTS (SELECT 1 FROM intros j" \
-	" WHERE j.account_id = i.account_id AND j.id <> i.id AND j.partner_id = i.partner_id" \
+	" WHERE j.account_id = i.account_id AND j.rowid <> i.rowid AND j.partner_id = i.partner_id" \
 	" AND j.state NOT IN " CLOSED_STATES " AND j.state <> 'nurture'))"
 #define EXPR_TERRITORY \
 	"(" CLAIMING("i") " AND a.owner_ae_id IS NOT NULL" \
@@ -44,7 +46,9 @@
 	" WHERE w.id = a.owner_ae_id AND w.pod_id IS NOT NULL AND w.pod_id <> i.pod_id))))"
 #define EXPR_CONFLICT "(" EXPR_CHANNEL " OR " EXPR_TERRITORY ")"
 #define EXPR_GAMING "tier_gaming(i.expected_acv, p.median_won_acv)"
-#define EXPR_BREACHED "(i.sla_due IS NOT NULL AND i.sla_due < ?)"
+/* No SLA sorts as 9999-12-31, so "due before now" is a range on the
+ * (open) SLA index. */
+#define EXPR_BREACHED "(ifnull(i.sla_due, 253402300799) < ?)"
 
 #define SELECT_COLS \
 	"SELECT i.id, i.received_at, i.sla_due, i.partner_id, p.name, p.tier, i.account_id," \

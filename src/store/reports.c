@@ -51,8 +51,9 @@ enum store_status store_report_capacity(struct store *st, struct store_capacity_
 	}
 	out->aes = (long)out->ae_count;
 
-	s = sq_prepare(st, "SELECT ae_id, tier, count(*), sum(ifnull(ae_hours, 0)) FROM intros"
-		       " WHERE state IN ('routed', 'accepted') AND tier IS NOT NULL GROUP BY 1, 2");
+	/* the AE tallies (schema v3), not the intros: O(AEs) at any desk size */
+	s = sq_prepare(st, "SELECT ae_id, tier, sum(n), sum(hours) FROM ae_counts"
+		       " WHERE state IN ('routed', 'accepted') AND tier > 0 GROUP BY 1, 2");
 	if (!s) {
 		store_capacity_report_free(out);
 		return sq_last(st);
@@ -94,18 +95,93 @@ static void pod_row(sqlite3_stmt *s, void *elem)
 	p->specialists = (long)sqlite3_column_int64(s, 3);
 }
 
-/* One count with ?1 = pod id, ?2 = a time. */
-static enum store_status pod_count(struct store *st, const char *sql, const char *pod,
-				   long long t, long long *out)
+/* Per pod counts gathered from several queries. */
+struct pod_tally {
+	long rejected;     /* intros with the pod's AEs rejected */
+	long routed;       /* ... routed, awaiting acceptance */
+};
+
+typedef void (*pod_fn)(struct store_pod_row *p, struct pod_tally *t, sqlite3_stmt *s);
+
+/* Run sql (?1 = time) and hand each row (pod id first) to fn. */
+static enum store_status per_pod(struct store *st, const char *sql, long long time,
+				 struct store_pod_row *rows, struct pod_tally *tally, size_t n,
+				 pod_fn fn)
 {
 	sqlite3_stmt *s = sq_prepare(st, sql);
 	enum store_status rc = STORE_OK;
+	char pod[STORE_ID_SIZE];
+	size_t i;
+	int r;
+
 	if (!s)
 		return sq_last(st);
-	sq_bind_text(s, 1, pod);
-	sqlite3_bind_int64(s, 2, t);
-	if (sq_step(st, s, "count the pod") == SQLITE_ROW)
-		*out = sq_column_int(s, 0, 0);
+	sqlite3_bind_int64(s, 1, time);
+	while ((r = sq_step(st, s, "count the pods")) == SQLITE_ROW) {
+		sq_column_text(s, 0, pod, sizeof pod);
+		for (i = 0; i < n; i++)
+			if (strcmp(rows[i].pod_id, pod) == 0)
+				fn(&rows[i], &tally[i], s);
+	}
+	if (r != SQLITE_DONE)
+		rc = sq_last(st);
+	sq_release(st, s);
+	return rc;
+}
+
+static void take_counts(struct store_pod_row *p, struct pod_tally *t, sqlite3_stmt *s)
+{
+	int state = domain_state_from_name((const char *)sqlite3_column_text(s, 1));
+	long n = (long)sqlite3_column_int64(s, 2);
+	(void)t;
+	if (state < 0)
+		return;
+	if (state == STATE_NEW)
+		p->untriaged += n;
+	if (state == STATE_ROUTED)
+		p->awaiting_acceptance += n;
+	if (domain_state_is_open((enum intro_state)state))
+		p->open += n;
+}
+
+static void take_new(struct store_pod_row *p, struct pod_tally *t, sqlite3_stmt *s)
+{
+	(void)t;
+	p->new_count = (long)sqlite3_column_int64(s, 1);
+}
+
+static void take_breaches(struct store_pod_row *p, struct pod_tally *t, sqlite3_stmt *s)
+{
+	(void)t;
+	p->sla_breaches = (long)sqlite3_column_int64(s, 1);
+}
+
+/* acceptance: the intros routed to the pod's AEs, by state */
+static void take_acceptance(struct store_pod_row *p, struct pod_tally *t, sqlite3_stmt *s)
+{
+	const char *state = (const char *)sqlite3_column_text(s, 1);
+	long n = (long)sqlite3_column_int64(s, 2);
+	if (!state)
+		return;
+	if (!strcmp(state, "accepted") || !strcmp(state, "won") || !strcmp(state, "lost"))
+		p->accepted_total += n;
+	else if (!strcmp(state, "rejected"))
+		t->rejected += n;
+	else if (!strcmp(state, "routed"))
+		t->routed += n;
+}
+
+static enum store_status oldest_open(struct store *st, struct store_pod_row *p)
+{
+	sqlite3_stmt *s = sq_prepare(st, "SELECT min(received_at) FROM intros WHERE pod_id = ?1"
+				     " AND state NOT IN ('declined', 'won', 'lost')");
+	enum store_status rc = STORE_OK;
+
+	if (!s)
+		return sq_last(st);
+	sq_bind_text(s, 1, p->pod_id);
+	if (sq_step(st, s, "find the oldest open intro") == SQLITE_ROW)
+		p->oldest_received = sq_column_int(s, 0, 0);
 	else
 		rc = sq_last(st);
 	sq_release(st, s);
@@ -114,8 +190,9 @@ static enum store_status pod_count(struct store *st, const char *sql, const char
 
 enum store_status store_report_pods(struct store *st, struct store_pod_row **out, size_t *n)
 {
-	long long now = st_now(st), v;
+	long long now = st_now(st);
 	struct store_pod_row *rows = NULL;
+	struct pod_tally *tally;
 	size_t count = 0, i;
 	enum store_status rc;
 
@@ -129,51 +206,46 @@ enum store_status store_report_pods(struct store *st, struct store_pod_row **out
 		     &count);
 	if (rc != STORE_OK)
 		return rc;
+	tally = calloc(count ? count : 1, sizeof *tally);
+	if (!tally) {
+		free(rows);
+		return store_fail(st, STORE_INTERNAL, "out of memory");
+	}
+	/* every pod at once, each figure from a tally or a covering index
+	 * (schema v3): the cost follows the open backlog and the last week,
+	 * not the history */
+	rc = per_pod(st, "SELECT pod_id, state, n FROM intro_counts WHERE n > 0", 0, rows, tally,
+		     count, take_counts);
+	if (rc == STORE_OK)
+		rc = per_pod(st, "SELECT pod_id, count(*) FROM intros WHERE received_at >= ?1"
+			     " GROUP BY pod_id", now - 7 * 86400, rows, tally, count, take_new);
+	/* breaches: a range of the covering open-SLA index; no SLA sorts as
+	 * 9999-12-31, never before now */
+	if (rc == STORE_OK)
+		rc = per_pod(st, "SELECT pod_id, count(*) FROM intros"
+			     " WHERE state NOT IN ('declined', 'won', 'lost')"
+			     " AND ifnull(sla_due, 253402300799) < ?1"
+			     " AND state IN ('new', 'routed', 'escalated') GROUP BY pod_id", now,
+			     rows, tally, count, take_breaches);
+	/* the oldest open intro: the first entry of the pod's open index */
+	for (i = 0; rc == STORE_OK && i < count; i++)
+		if (rows[i].open > 0)
+			rc = oldest_open(st, &rows[i]);
+	if (rc == STORE_OK)
+		rc = per_pod(st, "SELECT e.pod_id, c.state, sum(c.n) FROM ae_counts c"
+			     " JOIN aes e ON e.id = c.ae_id WHERE e.pod_id IS NOT NULL"
+			     " AND c.state IN ('accepted', 'won', 'lost', 'rejected', 'routed')"
+			     " GROUP BY 1, 2", 0, rows, tally, count, take_acceptance);
 	for (i = 0; rc == STORE_OK && i < count; i++) {
 		struct store_pod_row *p = &rows[i];
-		struct store_counts c;
-		long long accepted = 0, rejected = 0, routed = 0;
+		long rejected = tally[i].rejected;
 
-		rc = store_counts(st, p->pod_id, &c);
-		if (rc != STORE_OK)
-			break;
-		p->untriaged = c.by_state[STATE_NEW];
-		p->open = c.open;
-		p->awaiting_acceptance = c.by_state[STATE_ROUTED];
-		/* the unary + keeps the planner on the received_at index: a week
-		 * of arrivals is fewer rows than a pod's whole history */
-		rc = pod_count(st, "SELECT count(*) FROM intros WHERE +pod_id = ?1 AND received_at >= ?2",
-			       p->pod_id, now - 7 * 86400, &v);
-		p->new_count = (long)v;
-		if (rc == STORE_OK)
-			rc = pod_count(st, "SELECT count(*) FROM intros WHERE pod_id = ?1"
-				       " AND state IN ('new', 'routed', 'escalated') AND sla_due < ?2",
-				       p->pod_id, now, &v);
-		p->sla_breaches = (long)v;
-		if (rc == STORE_OK)
-			rc = pod_count(st, "SELECT ifnull(min(received_at), 0) FROM intros WHERE pod_id = ?1"
-				       " AND state IN ('new', 'triaged', 'scored', 'routed', 'partner_led',"
-				       " 'nurture', 'accepted', 'rejected', 'escalated')",
-				       p->pod_id, now, &p->oldest_received);
-		/* acceptance: intros routed to the pod's AEs */
-		if (rc == STORE_OK)
-			rc = pod_count(st, "SELECT count(*) FROM intros WHERE ae_id IN (SELECT id FROM aes"
-				       " WHERE pod_id = ?1) AND state IN ('accepted', 'won', 'lost')"
-				       "", p->pod_id, 0, &accepted);
-		if (rc == STORE_OK)
-			rc = pod_count(st, "SELECT count(*) FROM intros WHERE ae_id IN (SELECT id FROM aes"
-				       " WHERE pod_id = ?1) AND state = 'rejected'",
-				       p->pod_id, 0, &rejected);
-		if (rc == STORE_OK)
-			rc = pod_count(st, "SELECT count(*) FROM intros WHERE ae_id IN (SELECT id FROM aes"
-				       " WHERE pod_id = ?1) AND state = 'routed'",
-				       p->pod_id, 0, &routed);
-		p->accepted_total = (long)accepted;
-		p->routed_total = (long)(accepted + rejected + routed);
-		p->acceptance_rate = accepted + rejected > 0
-			? (double)accepted / (double)(accepted + rejected) : -1;
+		p->routed_total = p->accepted_total + rejected + tally[i].routed;
+		p->acceptance_rate = p->accepted_total + rejected > 0
+			? (double)p->accepted_total / (double)(p->accepted_total + rejected) : -1;
 		p->desk_to_ae = p->specialists > 0 ? (double)p->aes / (double)p->specialists : 0;
 	}
+	free(tally);
 	if (rc != STORE_OK) {
 		free(rows);
 		return rc;
@@ -194,8 +266,8 @@ enum store_status store_report_calibration(struct store *st,
 	store_clear_error(st);
 	memset(out, 0, sizeof *out);
 	calibration_init(&st->policy, &out->bands);
-	s = sq_prepare(st, "SELECT score, state = 'won', count(*) FROM intros"
-		       " WHERE state IN ('won', 'lost') AND score IS NOT NULL GROUP BY 1, 2");
+	s = sq_prepare(st, "SELECT score, state = 'won', n FROM score_counts"
+		       " WHERE state IN ('won', 'lost') AND n > 0");
 	if (!s)
 		return sq_last(st);
 	while ((r = sq_step(st, s, "read outcomes")) == SQLITE_ROW)
@@ -240,15 +312,21 @@ enum store_status store_report_partners(struct store *st, struct store_partner_r
 	char thr[16];
 	store_clear_error(st);
 	snprintf(thr, sizeof thr, "%d", dial_threshold(st));
-	return sq_list(st, "SELECT p.id, p.name, p.tier, count(i.id),"
-		       " sum(i.score >= CAST(?1 AS INTEGER)),"
-		       " sum(i.state = 'won'), sum(i.state = 'lost'),"
-		       " sum(CASE WHEN i.state = 'won' THEN ifnull(i.actual_acv, 0) END),"
-		       " avg(CASE WHEN i.state IN ('won', 'lost') THEN i.closed_at - i.received_at END),"
-		       " p.median_won_acv"
-		       " FROM partners p LEFT JOIN intros i ON i.partner_id = p.id"
-		       " GROUP BY p.id ORDER BY p.name", thr, sizeof **out, partner_report_row,
-		       (void **)out, n);
+	/* the partner tallies (schema v3): the cycle is the mean over closed
+	 * won and lost intros, as avg() over them would give */
+	return sq_list(st, "SELECT p.id, p.name, p.tier, ifnull(c.n, 0), s.pqls, c.won, c.lost,"
+		       " c.revenue, c.cycle * 1.0 / nullif(c.won + c.lost, 0), p.median_won_acv"
+		       " FROM partners p"
+		       " LEFT JOIN (SELECT partner_id, sum(n) AS n,"
+		       "   sum(CASE WHEN state = 'won' THEN n END) AS won,"
+		       "   sum(CASE WHEN state = 'lost' THEN n END) AS lost,"
+		       "   sum(CASE WHEN state = 'won' THEN acv END) AS revenue,"
+		       "   sum(CASE WHEN state IN ('won', 'lost') THEN cycle END) AS cycle"
+		       "   FROM partner_counts GROUP BY partner_id) c ON c.partner_id = p.id"
+		       " LEFT JOIN (SELECT partner_id, sum(n) AS pqls FROM partner_scores"
+		       "   WHERE score >= CAST(?1 AS INTEGER) GROUP BY partner_id) s"
+		       "   ON s.partner_id = p.id"
+		       " ORDER BY p.name", thr, sizeof **out, partner_report_row, (void **)out, n);
 }
 
 /* ---- attribution ---- */

@@ -311,6 +311,159 @@ static const char *const migration_2[] = {
 	NULL
 };
 
+/* v3: speed at a million intros (bench/ measures it).
+ * - Open intros get a partial index in every sort order the queue offers,
+ *   so a keyset page of the open queue walks only open rows in any sort.
+ * - The intros holding a claim on an account (open, not in nurture) get a
+ *   small partial index the queue's conflict and duplicate flags probe
+ *   without reading a row.
+ * - Reports read tallies the triggers keep (by score and state, by
+ *   partner, by AE) instead of the whole table; the pods report reads one
+ *   covering partial index of open intros.
+ * - Indexes no query needs any more are dropped (each one costs every
+ *   import row): by pod and by owner (the queue walks its sort index and
+ *   filters, the pods report has its own index). */
+static const char *const migration_3[] = {
+"DROP INDEX intros_by_pod;\n"
+"DROP INDEX intros_by_owner;\n"
+"DROP INDEX intros_by_received;\n"
+"CREATE INDEX intros_by_received ON intros (received_at, id, pod_id);\n"
+"CREATE INDEX intros_open_by_sla ON intros (ifnull(sla_due, 253402300799), id, pod_id, state)\n"
+"  WHERE state NOT IN ('declined', 'won', 'lost');\n"
+"CREATE INDEX intros_open_by_acv ON intros (ifnull(expected_acv, -1), id)\n"
+"  WHERE state NOT IN ('declined', 'won', 'lost');\n"
+"CREATE INDEX intros_open_by_tier ON intros (ifnull(tier, 0), id)\n"
+"  WHERE state NOT IN ('declined', 'won', 'lost');\n"
+"CREATE INDEX intros_open_by_state ON intros (state, id)\n"
+"  WHERE state NOT IN ('declined', 'won', 'lost');\n"
+"CREATE INDEX intros_open_by_partner ON intros (partner_id, id)\n"
+"  WHERE state NOT IN ('declined', 'won', 'lost');\n"
+"CREATE INDEX intros_open_by_account ON intros (account_id, id)\n"
+"  WHERE state NOT IN ('declined', 'won', 'lost');\n"
+"CREATE INDEX intros_open_by_created ON intros (created_at)\n"
+"  WHERE state NOT IN ('declined', 'won', 'lost');\n"
+"CREATE INDEX intros_open_by_pod ON intros (pod_id, received_at)\n"
+"  WHERE state NOT IN ('declined', 'won', 'lost');\n"
+"CREATE INDEX intros_claims ON intros (account_id, partner_id)\n"
+"  WHERE state NOT IN ('declined', 'won', 'lost') AND state <> 'nurture';\n"
+"CREATE INDEX intros_won_by_partner ON intros (partner_id, ifnull(actual_acv, expected_acv))\n"
+"  WHERE state = 'won';\n",
+/* tallies: n = intros; score_counts and partner_scores count scored ones */
+"CREATE TABLE score_counts (\n"
+"  state TEXT NOT NULL,\n"
+"  score INTEGER NOT NULL,\n"
+"  n     INTEGER NOT NULL CHECK (n >= 0),\n"
+"  PRIMARY KEY (state, score)\n"
+") WITHOUT ROWID;\n"
+"CREATE TABLE partner_counts (\n"
+"  partner_id TEXT NOT NULL,\n"
+"  state      TEXT NOT NULL,\n"
+"  n          INTEGER NOT NULL CHECK (n >= 0),\n"
+"  acv        INTEGER NOT NULL,\n" /* sum of actual_acv */
+"  cycle      INTEGER NOT NULL,\n" /* sum of closed_at - received_at */
+"  PRIMARY KEY (partner_id, state)\n"
+") WITHOUT ROWID;\n"
+"CREATE TABLE partner_scores (\n"
+"  partner_id TEXT NOT NULL,\n"
+"  score      INTEGER NOT NULL,\n"
+"  n          INTEGER NOT NULL CHECK (n >= 0),\n"
+"  PRIMARY KEY (partner_id, score)\n"
+") WITHOUT ROWID;\n"
+"CREATE TABLE ae_counts (\n"
+"  ae_id TEXT NOT NULL,\n"
+"  state TEXT NOT NULL,\n"
+"  tier  INTEGER NOT NULL,\n" /* 0: not tiered */
+"  n     INTEGER NOT NULL CHECK (n >= 0),\n"
+"  hours INTEGER NOT NULL,\n" /* sum of the AE-hour budgets */
+"  PRIMARY KEY (ae_id, state, tier)\n"
+") WITHOUT ROWID;\n"
+"INSERT INTO score_counts (state, score, n)\n"
+"  SELECT state, score, count(*) FROM intros WHERE score IS NOT NULL GROUP BY 1, 2;\n"
+"INSERT INTO partner_counts (partner_id, state, n, acv, cycle)\n"
+"  SELECT partner_id, state, count(*), sum(ifnull(actual_acv, 0)),\n"
+"         sum(ifnull(closed_at - received_at, 0)) FROM intros GROUP BY 1, 2;\n"
+"INSERT INTO partner_scores (partner_id, score, n)\n"
+"  SELECT partner_id, score, count(*) FROM intros WHERE score IS NOT NULL GROUP BY 1, 2;\n"
+"INSERT INTO ae_counts (ae_id, state, tier, n, hours)\n"
+"  SELECT ae_id, state, ifnull(tier, 0), count(*), sum(ifnull(ae_hours, 0)) FROM intros\n"
+"  WHERE ae_id IS NOT NULL GROUP BY 1, 2, 3;\n",
+/* one trigger per tally and event; an UPDATE trigger fires only when a
+ * column its tally depends on changed */
+"CREATE TRIGGER score_counts_insert AFTER INSERT ON intros WHEN new.score IS NOT NULL BEGIN\n"
+"  INSERT INTO score_counts (state, score, n) VALUES (new.state, new.score, 1)\n"
+"    ON CONFLICT (state, score) DO UPDATE SET n = n + 1;\n"
+"END;\n"
+"CREATE TRIGGER score_counts_delete AFTER DELETE ON intros WHEN old.score IS NOT NULL BEGIN\n"
+"  UPDATE score_counts SET n = n - 1 WHERE state = old.state AND score = old.score;\n"
+"END;\n"
+"CREATE TRIGGER score_counts_update AFTER UPDATE OF state, score ON intros\n"
+"  WHEN old.state IS NOT new.state OR old.score IS NOT new.score BEGIN\n"
+"  UPDATE score_counts SET n = n - 1 WHERE state = old.state AND score = old.score;\n"
+"  INSERT INTO score_counts (state, score, n) SELECT new.state, new.score, 1\n"
+"    WHERE new.score IS NOT NULL ON CONFLICT (state, score) DO UPDATE SET n = n + 1;\n"
+"END;\n",
+"CREATE TRIGGER partner_scores_insert AFTER INSERT ON intros WHEN new.score IS NOT NULL BEGIN\n"
+"  INSERT INTO partner_scores (partner_id, score, n) VALUES (new.partner_id, new.score, 1)\n"
+"    ON CONFLICT (partner_id, score) DO UPDATE SET n = n + 1;\n"
+"END;\n"
+"CREATE TRIGGER partner_scores_delete AFTER DELETE ON intros WHEN old.score IS NOT NULL BEGIN\n"
+"  UPDATE partner_scores SET n = n - 1 WHERE partner_id = old.partner_id AND score = old.score;\n"
+"END;\n"
+"CREATE TRIGGER partner_scores_update AFTER UPDATE OF partner_id, score ON intros\n"
+"  WHEN old.partner_id IS NOT new.partner_id OR old.score IS NOT new.score BEGIN\n"
+"  UPDATE partner_scores SET n = n - 1 WHERE partner_id = old.partner_id AND score = old.score;\n"
+"  INSERT INTO partner_scores (partner_id, score, n) SELECT new.partner_id, new.score, 1\n"
+"    WHERE new.score IS NOT NULL ON CONFLICT (partner_id, score) DO UPDATE SET n = n + 1;\n"
+"END;\n",
+"CREATE TRIGGER partner_counts_insert AFTER INSERT ON intros BEGIN\n"
+"  INSERT INTO partner_counts (partner_id, state, n, acv, cycle)\n"
+"    VALUES (new.partner_id, new.state, 1, ifnull(new.actual_acv, 0),\n"
+"            ifnull(new.closed_at - new.received_at, 0))\n"
+"    ON CONFLICT (partner_id, state) DO UPDATE SET n = n + 1, acv = acv + excluded.acv,\n"
+"       cycle = cycle + excluded.cycle;\n"
+"END;\n"
+"CREATE TRIGGER partner_counts_delete AFTER DELETE ON intros BEGIN\n"
+"  UPDATE partner_counts SET n = n - 1, acv = acv - ifnull(old.actual_acv, 0),\n"
+"         cycle = cycle - ifnull(old.closed_at - old.received_at, 0)\n"
+"    WHERE partner_id = old.partner_id AND state = old.state;\n"
+"END;\n"
+"CREATE TRIGGER partner_counts_update\n"
+"  AFTER UPDATE OF partner_id, state, actual_acv, closed_at, received_at ON intros\n"
+"  WHEN old.partner_id IS NOT new.partner_id OR old.state IS NOT new.state\n"
+"    OR old.actual_acv IS NOT new.actual_acv OR old.closed_at IS NOT new.closed_at\n"
+"    OR old.received_at IS NOT new.received_at BEGIN\n"
+"  UPDATE partner_counts SET n = n - 1, acv = acv - ifnull(old.actual_acv, 0),\n"
+"         cycle = cycle - ifnull(old.closed_at - old.received_at, 0)\n"
+"    WHERE partner_id = old.partner_id AND state = old.state;\n"
+"  INSERT INTO partner_counts (partner_id, state, n, acv, cycle)\n"
+"    VALUES (new.partner_id, new.state, 1, ifnull(new.actual_acv, 0),\n"
+"            ifnull(new.closed_at - new.received_at, 0))\n"
+"    ON CONFLICT (partner_id, state) DO UPDATE SET n = n + 1, acv = acv + excluded.acv,\n"
+"       cycle = cycle + excluded.cycle;\n"
+"END;\n",
+"CREATE TRIGGER ae_counts_insert AFTER INSERT ON intros WHEN new.ae_id IS NOT NULL BEGIN\n"
+"  INSERT INTO ae_counts (ae_id, state, tier, n, hours)\n"
+"    VALUES (new.ae_id, new.state, ifnull(new.tier, 0), 1, ifnull(new.ae_hours, 0))\n"
+"    ON CONFLICT (ae_id, state, tier) DO UPDATE SET n = n + 1, hours = hours + excluded.hours;\n"
+"END;\n"
+"CREATE TRIGGER ae_counts_delete AFTER DELETE ON intros WHEN old.ae_id IS NOT NULL BEGIN\n"
+"  UPDATE ae_counts SET n = n - 1, hours = hours - ifnull(old.ae_hours, 0)\n"
+"    WHERE ae_id = old.ae_id AND state = old.state AND tier = ifnull(old.tier, 0);\n"
+"END;\n"
+"CREATE TRIGGER ae_counts_update AFTER UPDATE OF ae_id, state, tier, ae_hours ON intros\n"
+"  WHEN old.ae_id IS NOT new.ae_id OR old.state IS NOT new.state OR old.tier IS NOT new.tier\n"
+"    OR old.ae_hours IS NOT new.ae_hours BEGIN\n"
+"  UPDATE ae_counts SET n = n - 1, hours = hours - ifnull(old.ae_hours, 0)\n"
+"    WHERE ae_id = old.ae_id AND state = old.state AND tier = ifnull(old.tier, 0);\n"
+"  INSERT INTO ae_counts (ae_id, state, tier, n, hours)\n"
+"    SELECT new.ae_id, new.state, ifnull(new.tier, 0), 1, ifnull(new.ae_hours, 0)\n"
+"    WHERE new.ae_id IS NOT NULL\n"
+"    ON CONFLICT (ae_id, state, tier) DO UPDATE SET n = n + 1, hours = hours + excluded.hours;\n"
+"END;\n"
+"PRAGMA user_version = 3;\n",
+	NULL
+};
+
 static const struct migration {
 	int version;      /* user_version after it */
 	const char *const *sql; /* the statements, in parts (NULL-terminated) */
@@ -318,6 +471,7 @@ static const struct migration {
 } migrations[] = {
 	{ 1, migration_1, "base schema" },
 	{ 2, migration_2, "indexes and intro counts" },
+	{ 3, migration_3, "open-queue indexes, claims, report tallies" },
 };
 
 /* Run every migration above the file's version up to target, each in its

@@ -241,6 +241,36 @@ enum store_status sq_user_version(struct store *st, int *out)
 
 /* ---- transactions ---- */
 
+/* BEGIN, COMMIT, SAVEPOINT and RELEASE run for every write: prepared once
+ * and cached like any other statement instead of parsed each time. */
+static enum store_status tx_exec(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s = sq_prepare(st, sql);
+	int r;
+
+	if (!s)
+		return sq_last(st);
+	r = sqlite3_step(s);
+	if (r == SQLITE_DONE) {
+		sq_release(st, s);
+		return STORE_OK;
+	}
+	r = sqlite3_extended_errcode(st->db);
+	{
+		/* the message sq_exec would give */
+		enum store_status e = sq_status(r);
+		if (e == STORE_OK)
+			e = STORE_INTERNAL;
+		if (e == STORE_BUSY)
+			store_fail(st, e, "%s: the desk is busy (another writer held it too long)",
+				   st->path);
+		else
+			store_fail(st, e, "%s: %s", st->path, sqlite3_errmsg(st->db));
+		sq_release(st, s);
+		return e;
+	}
+}
+
 enum store_status tx_begin(struct store *st)
 {
 	enum store_status rc;
@@ -249,12 +279,13 @@ enum store_status tx_begin(struct store *st)
 	if (st->tx_depth == 0) {
 		if (!sqlite3_get_autocommit(st->db))
 			return store_fail(st, STORE_INTERNAL, "a transaction is already open");
-		rc = sq_exec(st, "BEGIN IMMEDIATE");
+		rc = tx_exec(st, "BEGIN IMMEDIATE");
 		if (rc != STORE_OK)
 			return rc;
 		id_new(st, st->batch);
-	} else {
-		rc = sq_exec(st, "SAVEPOINT store_write");
+		st->poisoned = STORE_OK;
+	} else if (!st->bulk) {
+		rc = tx_exec(st, "SAVEPOINT store_write");
 		if (rc != STORE_OK)
 			return rc;
 	}
@@ -268,8 +299,10 @@ enum store_status tx_end(struct store *st, enum store_status rc)
 		return rc;
 	st->tx_depth--;
 	if (st->tx_depth == 0) {
+		if (rc == STORE_OK && st->poisoned != STORE_OK)
+			rc = store_fail(st, st->poisoned, "%s", st->poison_msg);
 		if (rc == STORE_OK) {
-			enum store_status c = sq_exec(st, "COMMIT");
+			enum store_status c = tx_exec(st, "COMMIT");
 			if (c != STORE_OK) {
 				char keep[STORE_MSG_SIZE];
 				memcpy(keep, st->err, sizeof keep);
@@ -282,13 +315,28 @@ enum store_status tx_end(struct store *st, enum store_status rc)
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		}
 		st->batch[0] = '\0';
+		st->poisoned = STORE_OK;
+		st->bulk = 0;
+	} else if (st->bulk) {
+		/* no savepoint to release or roll back to: a failure poisons the
+		 * transaction (SQLite already undid the failing statement) */
+		if (rc != STORE_OK && st->poisoned == STORE_OK) {
+			st->poisoned = rc;
+			snprintf(st->poison_msg, sizeof st->poison_msg, "%.480s; nothing was written",
+				 st->err[0] ? st->err : store_status_name(rc));
+		}
 	} else if (rc == STORE_OK) {
-		rc = sq_exec(st, "RELEASE store_write");
+		rc = tx_exec(st, "RELEASE store_write");
 	} else {
 		sqlite3_exec(st->db, "ROLLBACK TO store_write", NULL, NULL, NULL);
 		sqlite3_exec(st->db, "RELEASE store_write", NULL, NULL, NULL);
 	}
 	return rc;
+}
+
+void bulk_mode(struct store *st, int on)
+{
+	st->bulk = on && st->tx_depth > 0;
 }
 
 /* ---- ids and clock ---- */
@@ -317,6 +365,11 @@ void id_new(struct store *st, char *out)
 		out[2 * i + 1] = hex[raw[i] & 15];
 	}
 	out[32] = '\0';
+}
+
+const char *store_sqlite_version(void)
+{
+	return sqlite3_libversion();
 }
 
 void store_set_id_seed(struct store *st, unsigned long long seed)

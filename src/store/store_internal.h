@@ -59,6 +59,11 @@ struct store {
 
 	int tx_depth;                   /* nesting of tx_begin (0 = none) */
 	int user_tx;                    /* store_begin holds the outer transaction */
+	int bulk;                       /* writes inside store_begin join it without a
+	                                 * savepoint each (bulk_mode()) */
+	enum store_status poisoned;     /* a write failed in bulk mode: the transaction
+	                                 * can only roll back (STORE_OK: it is fine) */
+	char poison_msg[STORE_MSG_SIZE];/* what failed, for store_commit's message */
 	char batch[STORE_ID_SIZE];      /* audit batch of the open transaction */
 	char undo_of[STORE_ID_SIZE];    /* while undoing: the batch being reverted */
 
@@ -72,6 +77,10 @@ struct store {
 	long progress_done;             /* rows done, counted by the SQL functions */
 	long progress_total;
 	long progress_reported;         /* progress_done at the last callback */
+
+	/* a bulk load (bulk.c): indexes dropped, rebuilt at store_commit */
+	char **bulk_index_sql;          /* CREATE INDEX texts of the dropped indexes */
+	size_t bulk_index_count;        /* entries of bulk_index_sql */
 };
 
 /* ---- errors (sqlutil.c) ---- */
@@ -235,6 +244,22 @@ enum store_status intro_set_text(struct store *st, const char *id, const char *c
 enum store_status intro_set_int(struct store *st, const char *id, const char *column,
 				long long old_value, int old_null, long long new_value,
 				int new_null, const char *reason);
+
+/* ---- bulk loads (bulk.c) ---- */
+
+/* Inside store_begin: 1 makes every write join the transaction without a
+ * savepoint of its own (a savepoint journals every page it touches, and
+ * SQLite's in-memory journal makes that quadratic over a long bulk action).
+ * A write failing in this mode poisons the transaction: store_commit then
+ * rolls back and returns that failure. For all-or-nothing work only (an
+ * import, a load). 0 restores savepoints. */
+void bulk_mode(struct store *st, int on);
+
+/* Create again the indexes store_bulk_indexes_drop dropped (store_commit
+ * calls it before committing). */
+enum store_status bulk_index_rebuild(struct store *st);
+/* Forget them (the transaction rolled back, so they are back). */
+void bulk_index_forget(struct store *st);
 
 /* ---- schema (schema.c) and SQL functions (sqlfuncs.c) ---- */
 

@@ -1,0 +1,164 @@
+/* input.c - keys from the terminal or from a script file. */
+#include "input.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "keys.h"
+#include "provide_curses.h"
+
+/* How long to wait after <Esc> for the key it may prefix (M-x). */
+#define META_WAIT_MS 25
+
+static FILE *script;
+static char script_line[4096];
+static const char *script_pos;      /* next key in script_line */
+static bool script_literal;          /* the line is a :command typed as keys */
+static bool script_enter_pending;    /* such a line still owes its <Enter> */
+static bool script_command;          /* the line is a :command not yet delivered */
+static bool resize_pending;
+static const char *last_command;     /* the :command line just delivered */
+
+int input_open_script(const char *path, char *err, size_t err_size)
+{
+	script = fopen(path, "r");
+	if (!script) {
+		snprintf(err, err_size, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	script_pos = NULL;
+	return 0;
+}
+
+void input_close_script(void)
+{
+	if (script)
+		fclose(script);
+	script = NULL;
+}
+
+bool input_scripted(void)
+{
+	return script != NULL;
+}
+
+void input_push_resize(void)
+{
+	resize_pending = true;
+}
+
+/* Load the next line that holds keys; false at the end of the file. */
+static bool script_next_line(void)
+{
+	while (fgets(script_line, sizeof(script_line), script)) {
+		char *p = script_line, *end;
+
+		end = p + strlen(p);
+		while (end > p && (end[-1] == '\n' || end[-1] == '\r'))
+			*--end = '\0';
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p || *p == '#')
+			continue;
+		script_command = *p == ':';
+		script_literal = false;
+		script_enter_pending = false;
+		if (*p == '\\')
+			p++;
+		script_pos = p;
+		return true;
+	}
+	return false;
+}
+
+void input_type_command(void)
+{
+	if (!script || !last_command)
+		return;
+	script_pos = last_command;
+	last_command = NULL;
+	script_literal = true;
+	script_enter_pending = true;
+}
+
+static enum input_event script_key(int *key, const char **command)
+{
+	for (;;) {
+		if (script_command && script_pos) {
+			script_command = false;
+			if (command) {
+				/* remembered: input_type_command() may still turn
+				 * the line into keys */
+				last_command = script_pos;
+				*command = script_pos + 1;
+				script_pos = NULL;
+				return INPUT_COMMAND;
+			}
+			/* a prompt is open: type the line as keys */
+			script_literal = true;
+			script_enter_pending = true;
+		}
+		if (script_pos && *script_pos) {
+			if (script_literal) {
+				const char *p = script_pos;
+				/* a literal character: decode without the <...> notation */
+				if (*p == '<') {
+					*key = '<';
+					script_pos++;
+					return INPUT_KEY;
+				}
+			}
+			if (keys_parse_next(&script_pos, key) == 0)
+				return INPUT_KEY;
+			script_pos = NULL; /* invalid UTF-8: drop the rest of the line */
+			continue;
+		}
+		if (script_enter_pending) {
+			script_enter_pending = false;
+			*key = KEYS_ENTER;
+			return INPUT_KEY;
+		}
+		if (!script_next_line())
+			return INPUT_END;
+	}
+}
+
+static enum input_event terminal_key(int timeout_ms, int *key)
+{
+	wint_t wc;
+	int rc;
+
+	timeout(timeout_ms);
+	rc = get_wch(&wc);
+	if (rc == ERR)
+		return INPUT_TIMEOUT;
+	if (rc == KEY_CODE_YES && wc == KEY_RESIZE)
+		return INPUT_RESIZE;
+	*key = keys_from_input((int)wc, rc == KEY_CODE_YES, erasechar());
+	if (*key == KEYS_ESC) {
+		/* <Esc> then a key within a moment is how terminals send Meta */
+		timeout(META_WAIT_MS);
+		rc = get_wch(&wc);
+		if (rc != ERR) {
+			if (rc == KEY_CODE_YES && wc == KEY_RESIZE) {
+				resize_pending = true;
+				return INPUT_KEY;
+			}
+			*key = keys_from_input((int)wc, rc == KEY_CODE_YES, erasechar()) | KEYS_META;
+		}
+	}
+	return INPUT_KEY;
+}
+
+enum input_event input_next(int timeout_ms, int *key, const char **command)
+{
+	if (resize_pending) {
+		resize_pending = false;
+		return INPUT_RESIZE;
+	}
+	if (script)
+		return script_key(key, command);
+	return terminal_key(timeout_ms, key);
+}
