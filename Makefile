@@ -86,7 +86,7 @@ run: deps
 	@$(MAKE) --no-print-directory $(BIN)
 	@cp sample.db $(SCRATCH) && rm -f $(SCRATCH)-wal $(SCRATCH)-shm
 	@echo "coselldesk: opening a scratch copy of sample.db ($(SCRATCH))"
-	COSELLDESK_THEMES=themes $(BIN) --db $(SCRATCH) --config docs/coselldesk.conf
+	COSELLDESK_THEMES=themes $(BIN) --db $(SCRATCH)
 
 check: deps-test
 	@$(MAKE) --no-print-directory test

@@ -319,26 +319,25 @@ const char *console_key_hint(struct console *c, enum request r, const char *fall
 	return buf;
 }
 
+void console_data_changed(struct console *c)
+{
+	for (int i = 0; i < VIEW_COUNT; i++) {
+		struct view *v = &c->views[i];
+
+		if (v->opened && v->ops->data_changed)
+			v->ops->data_changed(v);
+	}
+	c->dirty = true;
+}
+
 void console_poll_data(struct console *c)
 {
 	long long version;
-	int i;
 
 	if (!c->store || store_data_version(c->store, &version) != STORE_OK)
 		return;
-	if (c->have_data_version && version == c->data_version)
-		return;
-	if (c->have_data_version) {
-		struct view *current = console_view(c);
-
-		for (i = 0; i < VIEW_COUNT; i++) {
-			struct view *v = &c->views[i];
-
-			if (v->opened && v->ops->data_changed && (v == current || !c->too_small))
-				v->ops->data_changed(v);
-		}
-		c->dirty = true;
-	}
+	if (c->have_data_version && version != c->data_version)
+		console_data_changed(c);
 	c->data_version = version;
 	c->have_data_version = true;
 }

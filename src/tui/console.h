@@ -76,6 +76,10 @@ void console_key(struct console *c, int key);
 /* Lay the views out again after a size change (or at start). */
 void console_layout(struct console *c);
 
+/* Tell every open view the data changed (a write of this console's own, which
+ * data_version does not show; or another process's): each reloads, keeping
+ * its cursor and tags. */
+void console_data_changed(struct console *c);
 /* Ask the store whether another process wrote; refresh when it did. */
 void console_poll_data(struct console *c);
 

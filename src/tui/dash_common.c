@@ -115,16 +115,3 @@ int dash_canvas_row(const struct dash_canvas *cv, int line)
 
 	return y >= 0 && y < cv->rows ? cv->top + y : -1;
 }
-
-void dash_notify_views(struct console *c)
-{
-	int i;
-
-	for (i = 0; i < VIEW_COUNT; i++) {
-		struct view *v = &c->views[i];
-
-		if (v->opened && v->ops->data_changed)
-			v->ops->data_changed(v);
-	}
-	c->dirty = true;
-}

@@ -43,9 +43,5 @@ struct dash_canvas {
 /* The screen row of content line `line`, -1 when it is not on screen. */
 int dash_canvas_row(const struct dash_canvas *cv, int line);
 
-/* This console's own connection wrote (a raise, a resolve, the dial): the
- * store's data_version only moves for other connections, so tell every
- * open view, as a write from another process would. */
-void dash_notify_views(struct console *c);
 
 #endif

@@ -607,7 +607,7 @@ static void move_dial(struct view *v, int direction, const char *arg)
 		 to, changed, changed == 1 ? "" : "s", gained, lost);
 	console_message(c, "%s", s->last_move);
 	/* the gate is read at query time: every view re-reads now */
-	dash_notify_views(c);
+	console_data_changed(c);
 	load(v);
 }
 
@@ -646,7 +646,7 @@ static bool dashboard_request(struct view *v, const struct request_call *call)
 		}
 		console_message(c, "%s", u.summary);
 		s->last_move[0] = '\0';
-		dash_notify_views(c);
+		console_data_changed(c);
 		load(v);
 		return true;
 	}

@@ -213,11 +213,11 @@ int esc_raise_prompt(struct console *c, const char *intro, char *id_out)
 			esc_target_label(domain_escalation_route((enum escalation_kind)kind)));
 	if (id_out)
 		memcpy(id_out, id, STORE_ID_SIZE);
-	dash_notify_views(c);
+	console_data_changed(c);
 	return 1;
 }
 
-int esc_raise_prompt_many(struct console *c, const char (*ids)[STORE_ID_SIZE], size_t n)
+int esc_raise_prompt_many(struct console *c, char (*ids)[STORE_ID_SIZE], size_t n)
 {
 	char note[PROMPT_MAX * 4], what[64], why[STORE_MSG_SIZE];
 	enum store_status rc = STORE_OK;
@@ -263,6 +263,6 @@ int esc_raise_prompt_many(struct console *c, const char (*ids)[STORE_ID_SIZE], s
 	console_message(c, "raised %zu escalation%s: %s, routed to %s (u undoes them)", n,
 			n == 1 ? "" : "s", esc_kind_label((enum escalation_kind)kind),
 			esc_target_label(domain_escalation_route((enum escalation_kind)kind)));
-	dash_notify_views(c);
+	console_data_changed(c);
 	return 1;
 }

@@ -27,8 +27,10 @@ struct console;
 int esc_raise_prompt(struct console *c, const char *intro, char *id_out);
 
 /* The same kind and note on every intro of ids[0..n-1], in one
- * transaction (one undo reverts them all; one refusal changes nothing). */
-int esc_raise_prompt_many(struct console *c, const char (*ids)[STORE_ID_SIZE], size_t n);
+ * transaction (one undo reverts them all; one refusal changes nothing).
+ * ids is read only; it is not const so the queue's tag array passes as it
+ * is (C11 refuses char (*)[N] for const char (*)[N] without a cast). */
+int esc_raise_prompt_many(struct console *c, char (*ids)[STORE_ID_SIZE], size_t n);
 
 /* "stalled deal", "AE collision", "channel conflict", "partner pushback",
  * "ACV ambiguity", "tier dispute"; "?" out of range. */

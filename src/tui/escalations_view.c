@@ -490,7 +490,7 @@ static void resolve(struct view *v)
 	else
 		console_message(c, "%s resolved; %s stays escalated (another escalation is open)", handle,
 				intro);
-	dash_notify_views(c);
+	console_data_changed(c);
 	load(v, NULL);
 }
 
@@ -571,7 +571,7 @@ static bool escalations_request(struct view *v, const struct request_call *call)
 			return true;
 		}
 		console_message(c, "%s", u.summary);
-		dash_notify_views(c);
+		console_data_changed(c);
 		load(v, NULL);
 		return true;
 	}

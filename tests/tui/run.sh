@@ -13,6 +13,7 @@
 #      # env: NAME=VALUE     extra environment (repeatable)
 #      # db: none            no --db: a new, empty desk in $XDG_DATA_HOME
 #      # db: fixture         start from the desk data/setup.sh builds
+#      # setup: FILE         then run sh data/FILE BIN DB to add to it
 #    sessions/NAME.check, when present, runs after the session in its
 #    directory (sh NAME.check BIN) to read the desk back with batch commands;
 #    its output is compared with expected/NAME/check.out.
@@ -78,6 +79,17 @@ run_session() {
 			return
 		fi
 		cp "$fixture" "$dir/desk.db"
+	fi
+	# '# setup: FILE' adds to the desk before the session: sh data/FILE BIN DB
+	setup=$(header "$script" setup | head -n 1)
+	if [ -n "$setup" ]; then
+		if ! (cd "$dir" && HOME="$dir/home" XDG_DATA_HOME="$dir/home/.local/share" \
+			sh "$HERE/data/$setup" "$BIN" "$dir/desk.db") >"$dir/setup.log" 2>&1; then
+			echo "FAIL $name: setup $setup failed:"
+			sed 's/^/    /' "$dir/setup.log"
+			fail=1
+			return
+		fi
 	fi
 	envs=$(header "$script" env)
 	(
