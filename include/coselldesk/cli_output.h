@@ -58,6 +58,19 @@ struct output_value *output_add_bool(struct output_value *parent, const char *ke
 struct output_value *output_add_time(struct output_value *parent, const char *key,
 				     long long unix_seconds);
 struct output_value *output_add_null(struct output_value *parent, const char *key);
+
+/* The same for a value that may be unknown (no ACV yet, no SLA clock): null
+ * when known is 0. */
+struct output_value *output_add_int_or_null(struct output_value *parent, const char *key,
+					    long long v, int known);
+struct output_value *output_add_money_or_null(struct output_value *parent, const char *key,
+					      long long dollars, int known);
+struct output_value *output_add_real_or_null(struct output_value *parent, const char *key,
+					     double v, int decimals, int known);
+struct output_value *output_add_ratio_or_null(struct output_value *parent, const char *key,
+					      double v, int known);
+struct output_value *output_add_time_or_null(struct output_value *parent, const char *key,
+					     long long unix_seconds, int known);
 struct output_value *output_add_object(struct output_value *parent, const char *key);
 struct output_value *output_add_array(struct output_value *parent, const char *key);
 

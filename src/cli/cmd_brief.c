@@ -210,14 +210,9 @@ static int edit(struct app *app, struct store *st, const char *id, struct brief 
 		unlink(path);
 		free(before);
 		free(after);
-		{
-			char *msg = version > 0
-				? cli_printf("%s: brief unchanged (version %d kept)", handle, version)
-				: cli_printf("%s: brief unchanged (none saved yet)", handle);
-			rc = intro_report(app, st, id, msg);
-			free(msg);
-			return rc;
-		}
+		return intro_report(app, st, id, version > 0
+			? cli_printf("%s: brief unchanged (version %d kept)", handle, version)
+			: cli_printf("%s: brief unchanged (none saved yet)", handle));
 	}
 	free(before);
 	brief_init(&edited);
@@ -238,16 +233,9 @@ static int edit(struct app *app, struct store *st, const char *id, struct brief 
 		return rc;
 	}
 	unlink(path);
-	{
-		char *msg;
-		if (new_version == version)
-			msg = cli_printf("%s: brief unchanged (version %d kept)", handle, version);
-		else
-			msg = cli_printf("%s: brief saved as version %d", handle, new_version);
-		rc = intro_report(app, st, id, msg);
-		free(msg);
-		return rc;
-	}
+	return intro_report(app, st, id, new_version == version
+		? cli_printf("%s: brief unchanged (version %d kept)", handle, version)
+		: cli_printf("%s: brief saved as version %d", handle, new_version));
 }
 
 /* ---- print and export ---------------------------------------------------------- */
@@ -292,10 +280,7 @@ static int print_brief(struct app *app, const struct brief *b, int version)
 		return export_md(app, NULL, b);
 	obj = output_object();
 	output_add_string(obj, "intro", b->handle);
-	if (version > 0)
-		output_add_int(obj, "version", version);
-	else
-		output_add_null(obj, "version");
+	output_add_int_or_null(obj, "version", version, version > 0);
 	sections = output_add_object(obj, "sections");
 	for (i = 0; i < BRIEF_SECTION_COUNT; i++)
 		output_add_string(sections, brief_section_name((enum brief_section)i), b->sections[i]);

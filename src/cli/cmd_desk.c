@@ -4,6 +4,7 @@
 #include "coselldesk/store.h"
 #include "coselldesk/tui.h"
 #include "handlers.h"
+#include "intro_util.h"
 
 #include <string.h>
 #include <unistd.h>
@@ -15,12 +16,6 @@ static int parse_plain(struct app *app, int argc, char **argv, int min_pos, int 
 		       struct args *a)
 {
 	return args_parse(app, argc, argv, no_options, min_pos, max_pos, a);
-}
-
-static int status_error(struct app *app, struct store *st, enum store_status s)
-{
-	cli_error(app, "%s", store_errmsg(st)[0] ? store_errmsg(st) : store_status_name(s));
-	return store_exit_code(s);
 }
 
 /* ---- init --------------------------------------------------------------- */
@@ -52,10 +47,7 @@ int cmd_init(struct app *app, int argc, char **argv)
 	output_add_string(obj, "path", app->db_path);
 	output_add_bool(obj, "created", store_was_created(st));
 	output_add_int(obj, "schema_version", now);
-	if (store_was_created(st))
-		output_add_null(obj, "upgraded_from");
-	else
-		output_add_int(obj, "upgraded_from", found);
+	output_add_int_or_null(obj, "upgraded_from", found, !store_was_created(st));
 	return cli_emit(app, obj);
 }
 
@@ -84,7 +76,7 @@ int cmd_dial(struct app *app, int argc, char **argv)
 	if (!(st = app_store(app, 0, &rc)))
 		return rc;
 	if ((s = store_dial_get(st, &from, &from_desk)) != STORE_OK)
-		return status_error(app, st, s);
+		return intro_fail(app, st, s);
 	if (a.positional_count == 0) {
 		obj = output_object();
 		output_add_int(obj, "threshold", from);
@@ -98,7 +90,7 @@ int cmd_dial(struct app *app, int argc, char **argv)
 		return cli_emit(app, obj);
 	}
 	if ((s = store_dial_set(st, (int)to, &changed, &gained, &lost)) != STORE_OK)
-		return status_error(app, st, s);
+		return intro_fail(app, st, s);
 	if (app->format == OUTPUT_TEXT) {
 		if (from == (int)to)
 			printf("The PQL bar stays at %d: no intro changes gate.\n", from);
@@ -142,13 +134,13 @@ int cmd_rescore(struct app *app, int argc, char **argv)
 	if (!(st = app_store(app, 0, &rc)))
 		return rc;
 	if ((s = store_rescore_pending(st, &pending)) != STORE_OK)
-		return status_error(app, st, s);
+		return intro_fail(app, st, s);
 	if (pending > 0) {
 		s = store_rescore(st, tty ? show_progress : NULL, NULL, &changed);
 		if (tty)
 			fputc('\n', stderr);
 		if (s != STORE_OK)
-			return status_error(app, st, s);
+			return intro_fail(app, st, s);
 	}
 	if (app->format == OUTPUT_TEXT) {
 		if (changed == 0)
@@ -180,7 +172,7 @@ int cmd_undo(struct app *app, int argc, char **argv)
 		return rc;
 	memset(&r, 0, sizeof r);
 	if ((s = store_undo(st, NULL, &r)) != STORE_OK)
-		return status_error(app, st, s);
+		return intro_fail(app, st, s);
 	if (app->format == OUTPUT_TEXT) {
 		printf("%s\n", r.summary);
 		return 0;
@@ -246,7 +238,7 @@ int cmd_check(struct app *app, int argc, char **argv)
 	memset(&r, 0, sizeof r);
 	if ((s = store_check(st, &r)) != STORE_OK) {
 		output_free(obj);
-		return status_error(app, st, s);
+		return intro_fail(app, st, s);
 	}
 	if (app->format == OUTPUT_TEXT) {
 		printf("config %s: ok\n", app->config_path ? app->config_path : "(built-in)");

@@ -28,16 +28,6 @@ static void list_kinds(char *buf, size_t size)
 					 domain_escalation_kind_name((enum escalation_kind)k));
 }
 
-static int need_text(const struct app *app, const struct args *a, const char *name)
-{
-	const char *v = args_value(a, name);
-	if (!v)
-		return cli_usage_error(app, "missing --%s", name);
-	if (!*v)
-		return cli_usage_error(app, "--%s: the value is empty", name);
-	return 0;
-}
-
 /* The escalation as it now stands: text says msg, json/csv the record. */
 static int report_escalation(struct app *app, struct store *st, const char *esc_id,
 			     const char *msg)
@@ -85,7 +75,7 @@ int cmd_escalate(struct app *app, int argc, char **argv)
 	rc = args_parse(app, argc, argv, escalate_options, 1, 1, &a);
 	if (rc)
 		return rc == ARGS_HELP_SHOWN ? 0 : rc;
-	if ((rc = need_text(app, &a, "kind")) || (rc = need_text(app, &a, "note")))
+	if ((rc = intro_need(app, &a, "kind")) || (rc = intro_need(app, &a, "note")))
 		return rc;
 	if ((kind = domain_escalation_kind_from_name(args_value(&a, "kind"))) < 0) {
 		list_kinds(kinds, sizeof kinds);
@@ -118,7 +108,7 @@ int cmd_resolve(struct app *app, int argc, char **argv)
 	rc = args_parse(app, argc, argv, resolve_options, 1, 1, &a);
 	if (rc)
 		return rc == ARGS_HELP_SHOWN ? 0 : rc;
-	if ((rc = need_text(app, &a, "note")))
+	if ((rc = intro_need(app, &a, "note")))
 		return rc;
 	if (!(st = app_store(app, 0, &rc)))
 		return rc;

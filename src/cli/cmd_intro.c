@@ -60,9 +60,7 @@ int cmd_score(struct app *app, int argc, char **argv)
 		free(msg);
 		return 0;
 	}
-	rc = intro_report(app, st, id, msg);
-	free(msg);
-	return rc;
+	return intro_report(app, st, id, msg);
 }
 
 /* ---- tier --------------------------------------------------------------- */
@@ -103,14 +101,12 @@ int cmd_tier(struct app *app, int argc, char **argv)
 		return intro_fail(app, st, s);
 	msg = cli_printf("%s: tier %d, %d AE hours%s: %s", in.handle, in.tier, in.ae_hours,
 		 in.tier_overridden ? " (override)" : "", in.tier_reason);
-	rc = intro_report(app, st, id, msg);
-	free(msg);
-	return rc;
+	return intro_report(app, st, id, msg);
 }
 
 /* ---- route -------------------------------------------------------------- */
 
-static const struct args_spec route_options[] = { { "note", 1 }, { NULL, 0 } };
+static const struct args_spec note_options[] = { { "note", 1 }, { NULL, 0 } };
 
 int cmd_route(struct app *app, int argc, char **argv)
 {
@@ -122,7 +118,7 @@ int cmd_route(struct app *app, int argc, char **argv)
 	char why[STORE_TEXT_SIZE], name[STORE_NAME_SIZE], *msg;
 	int rc;
 
-	if (!(st = intro_begin(app, argc, argv, route_options, 2, &a, id, &rc)))
+	if (!(st = intro_begin(app, argc, argv, note_options, 2, &a, id, &rc)))
 		return rc;
 	if ((s = store_intro_get(st, id, &in)) != STORE_OK)
 		return intro_fail(app, st, s);
@@ -131,9 +127,7 @@ int cmd_route(struct app *app, int argc, char **argv)
 		if ((s = store_intro_partner_led(st, id, args_value(&a, "note"))) != STORE_OK)
 			return intro_fail(app, st, s);
 		msg = cli_printf("%s is partner-led (tier 3: no AE hours)", intro_handle_of(id, handle));
-		rc = intro_report(app, st, id, msg);
-		free(msg);
-		return rc;
+		return intro_report(app, st, id, msg);
 	}
 	why[0] = '\0';
 	if (a.positional_count == 2) {
@@ -147,29 +141,7 @@ int cmd_route(struct app *app, int argc, char **argv)
 	intro_name_of(st, STORE_KIND_AE, ae_id, name, sizeof name);
 	msg = cli_printf("%s routed to %s%s%s", intro_handle_of(id, handle), name,
 			 why[0] ? ": " : "", why);
-	rc = intro_report(app, st, id, msg);
-	free(msg);
-	return rc;
-}
-
-/* ---- nurture ------------------------------------------------------------ */
-
-int cmd_nurture(struct app *app, int argc, char **argv)
-{
-	enum store_status s;
-	struct store *st;
-	struct args a;
-	char id[STORE_ID_SIZE], handle[STORE_HANDLE_SIZE], *msg;
-	int rc;
-
-	if (!(st = intro_begin(app, argc, argv, route_options, 1, &a, id, &rc)))
-		return rc;
-	if ((s = store_intro_nurture(st, id, args_value(&a, "note"))) != STORE_OK)
-		return intro_fail(app, st, s);
-	msg = cli_printf("%s moved to nurture (no AE hours)", intro_handle_of(id, handle));
-	rc = intro_report(app, st, id, msg);
-	free(msg);
-	return rc;
+	return intro_report(app, st, id, msg);
 }
 
 /* ---- reason codes ------------------------------------------------------- */
@@ -218,73 +190,70 @@ int cmd_reasons(struct app *app, int argc, char **argv)
 	return cli_emit(app, list);
 }
 
-/* ---- accept, reject, decline -------------------------------------------- */
+/* ---- nurture, accept, reject, decline ------------------------------------ */
 
-static const struct args_spec accept_options[] = { { "note", 1 }, { NULL, 0 } };
 static const struct args_spec reason_options[] = {
 	{ "reason", 1 }, { "note", 1 }, { NULL, 0 }
 };
 
-int cmd_accept(struct app *app, int argc, char **argv)
+/* A step that takes ID and --note: the intro's handle and `what` is said. */
+static int note_step(struct app *app, int argc, char **argv, const char *what,
+		     enum store_status (*step)(struct store *st, const char *intro,
+					       const char *note))
 {
 	enum store_status s;
 	struct store *st;
 	struct args a;
-	char id[STORE_ID_SIZE], handle[STORE_HANDLE_SIZE], *msg;
+	char id[STORE_ID_SIZE], handle[STORE_HANDLE_SIZE];
 	int rc;
 
-	if (!(st = intro_begin(app, argc, argv, accept_options, 1, &a, id, &rc)))
+	if (!(st = intro_begin(app, argc, argv, note_options, 1, &a, id, &rc)))
 		return rc;
-	if ((s = store_intro_accept(st, id, args_value(&a, "note"))) != STORE_OK)
+	if ((s = step(st, id, args_value(&a, "note"))) != STORE_OK)
 		return intro_fail(app, st, s);
-	msg = cli_printf("%s accepted", intro_handle_of(id, handle));
-	rc = intro_report(app, st, id, msg);
-	free(msg);
-	return rc;
+	return intro_report(app, st, id, cli_printf("%s %s", intro_handle_of(id, handle), what));
+}
+
+/* A step that takes ID, --reason (a reason code, required) and --note. */
+static int reason_step(struct app *app, int argc, char **argv, const char *done,
+		       enum store_status (*step)(struct store *st, const char *intro,
+						 const char *reason, const char *note))
+{
+	enum store_status s;
+	struct store *st;
+	struct args a;
+	char id[STORE_ID_SIZE], handle[STORE_HANDLE_SIZE];
+	int rc;
+
+	if (!(st = intro_begin(app, argc, argv, reason_options, 1, &a, id, &rc)))
+		return rc;
+	if ((rc = intro_need(app, &a, "reason")))
+		return rc;
+	s = step(st, id, args_value(&a, "reason"), args_value(&a, "note"));
+	if (s != STORE_OK)
+		return intro_fail(app, st, s);
+	return intro_report(app, st, id, cli_printf("%s %s (%s)", intro_handle_of(id, handle),
+						    done, args_value(&a, "reason")));
+}
+
+int cmd_nurture(struct app *app, int argc, char **argv)
+{
+	return note_step(app, argc, argv, "moved to nurture (no AE hours)", store_intro_nurture);
+}
+
+int cmd_accept(struct app *app, int argc, char **argv)
+{
+	return note_step(app, argc, argv, "accepted", store_intro_accept);
 }
 
 int cmd_reject(struct app *app, int argc, char **argv)
 {
-	enum store_status s;
-	struct store *st;
-	struct args a;
-	char id[STORE_ID_SIZE], handle[STORE_HANDLE_SIZE], *msg;
-	int rc;
-
-	if (!(st = intro_begin(app, argc, argv, reason_options, 1, &a, id, &rc)))
-		return rc;
-	if ((rc = intro_need(app, &a, "reason")))
-		return rc;
-	s = store_intro_reject(st, id, args_value(&a, "reason"), args_value(&a, "note"));
-	if (s != STORE_OK)
-		return intro_fail(app, st, s);
-	msg = cli_printf("%s rejected (%s)", intro_handle_of(id, handle),
-		 args_value(&a, "reason"));
-	rc = intro_report(app, st, id, msg);
-	free(msg);
-	return rc;
+	return reason_step(app, argc, argv, "rejected", store_intro_reject);
 }
 
 int cmd_decline(struct app *app, int argc, char **argv)
 {
-	enum store_status s;
-	struct store *st;
-	struct args a;
-	char id[STORE_ID_SIZE], handle[STORE_HANDLE_SIZE], *msg;
-	int rc;
-
-	if (!(st = intro_begin(app, argc, argv, reason_options, 1, &a, id, &rc)))
-		return rc;
-	if ((rc = intro_need(app, &a, "reason")))
-		return rc;
-	s = store_intro_decline(st, id, args_value(&a, "reason"), args_value(&a, "note"));
-	if (s != STORE_OK)
-		return intro_fail(app, st, s);
-	msg = cli_printf("%s declined (%s)", intro_handle_of(id, handle),
-		 args_value(&a, "reason"));
-	rc = intro_report(app, st, id, msg);
-	free(msg);
-	return rc;
+	return reason_step(app, argc, argv, "declined", store_intro_decline);
 }
 
 /* ---- close -------------------------------------------------------------- */
@@ -337,9 +306,7 @@ int cmd_close(struct app *app, int argc, char **argv)
 	} else {
 		msg = cli_printf("%s closed lost (%s)", in.handle, in.reason_code);
 	}
-	rc = intro_report(app, st, id, msg);
-	free(msg);
-	return rc;
+	return intro_report(app, st, id, msg);
 }
 
 /* ---- hours -------------------------------------------------------------- */
@@ -383,9 +350,7 @@ int cmd_hours(struct app *app, int argc, char **argv)
 	intro_name_of(st, STORE_KIND_AE, ae_id, name, sizeof name);
 	msg = cli_printf("%s: logged %g h for %s (%s); %g h in all",
 		 intro_handle_of(id, handle), hours, name, args_value(&a, "activity"), total);
-	rc = intro_report(app, st, id, msg);
-	free(msg);
-	return rc;
+	return intro_report(app, st, id, msg);
 }
 
 /* ---- attribute ---------------------------------------------------------- */
@@ -438,7 +403,5 @@ int cmd_attribute(struct app *app, int argc, char **argv)
 	msg = cli_printf("%s: %s is %s; attribution %s%s%s", intro_handle_of(id, handle),
 		 name, policy_role_name((enum attribution_role)role),
 		 complete ? "complete" : "incomplete", complete ? "" : ": ", complete ? "" : why);
-	rc = intro_report(app, st, id, msg);
-	free(msg);
-	return rc;
+	return intro_report(app, st, id, msg);
 }

@@ -198,19 +198,10 @@ static struct output_value *row_text(const struct queue_row *r, long long now)
 	output_add_string(o, "partner", r->partner_name);
 	output_add_string(o, "account", r->account_name);
 	output_add_string(o, "signal", domain_signal_name(r->signal));
-	if (r->expected_acv >= 0)
-		output_add_money(o, "acv", r->expected_acv);
-	else
-		output_add_null(o, "acv");
-	if (r->score >= 0)
-		output_add_int(o, "score", r->score);
-	else
-		output_add_null(o, "score");
+	output_add_money_or_null(o, "acv", r->expected_acv, r->expected_acv >= 0);
+	output_add_int_or_null(o, "score", r->score, r->score >= 0);
 	output_add_string(o, "gate", r->score < 0 ? "-" : r->pql ? "pql" : "below");
-	if (r->tier > 0)
-		output_add_int(o, "tier", r->tier);
-	else
-		output_add_null(o, "tier");
+	output_add_int_or_null(o, "tier", r->tier, r->tier > 0);
 	output_add_string(o, "state", domain_state_name(r->state));
 	output_add_string(o, "ae", r->ae_name[0] ? r->ae_name : "-");
 	output_add_string(o, "flags", flags);
@@ -227,10 +218,7 @@ static struct output_value *row_data(const struct queue_row *r)
 	output_add_string(o, "partner_tier", domain_partner_tier_name(r->partner_tier));
 	output_add_string(o, "account", r->account_name);
 	output_add_string(o, "signal", domain_signal_name(r->signal));
-	if (r->expected_acv >= 0)
-		output_add_money(o, "expected_acv", r->expected_acv);
-	else
-		output_add_null(o, "expected_acv");
+	output_add_money_or_null(o, "expected_acv", r->expected_acv, r->expected_acv >= 0);
 	if (r->score >= 0) {
 		output_add_int(o, "score", r->score);
 		output_add_bool(o, "pql", r->pql);
@@ -238,22 +226,13 @@ static struct output_value *row_data(const struct queue_row *r)
 		output_add_null(o, "score");
 		output_add_null(o, "pql");
 	}
-	if (r->tier > 0)
-		output_add_int(o, "tier", r->tier);
-	else
-		output_add_null(o, "tier");
-	if (r->ae_hours >= 0)
-		output_add_int(o, "ae_hours", r->ae_hours);
-	else
-		output_add_null(o, "ae_hours");
+	output_add_int_or_null(o, "tier", r->tier, r->tier > 0);
+	output_add_int_or_null(o, "ae_hours", r->ae_hours, r->ae_hours >= 0);
 	output_add_string(o, "state", domain_state_name(r->state));
 	output_add_string(o, "pod", r->pod_name[0] ? r->pod_name : NULL);
 	output_add_string(o, "owner", r->owner_name[0] ? r->owner_name : NULL);
 	output_add_string(o, "ae", r->ae_name[0] ? r->ae_name : NULL);
-	if (r->sla_due)
-		output_add_time(o, "sla_due", r->sla_due);
-	else
-		output_add_null(o, "sla_due");
+	output_add_time_or_null(o, "sla_due", r->sla_due, r->sla_due != 0);
 	output_add_bool(o, "sla_breached", r->sla_breached);
 	output_add_bool(o, "conflict", r->conflict);
 	output_add_bool(o, "duplicate", r->duplicate);

@@ -7,6 +7,7 @@
 #include "coselldesk/capacity.h"
 #include "coselldesk/store.h"
 #include "handlers.h"
+#include "intro_util.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -170,10 +171,8 @@ static int report_capacity(struct app *app, int argc, char **argv)
 
 		if (!(st = app_store(app, 0, &rc)))
 			return rc;
-		if ((s = store_report_capacity(st, &desk)) != STORE_OK) {
-			cli_error(app, "%s", store_errmsg(st));
-			return store_exit_code(s);
-		}
+		if ((s = store_report_capacity(st, &desk)) != STORE_OK)
+			return intro_fail(app, st, s);
 		have_desk = 1;
 		threshold = desk.threshold;
 	}
@@ -226,10 +225,7 @@ static int report_capacity(struct app *app, int argc, char **argv)
 		output_add_int(hours, key, p->hours[t].preset);
 	}
 	output_add_real(obj, "required_hours", r.required, 2);
-	if (r.utilization_known)
-		output_add_real(obj, "utilization", r.utilization, 4);
-	else
-		output_add_null(obj, "utilization");
+	output_add_real_or_null(obj, "utilization", r.utilization, 4, r.utilization_known);
 	output_add_string(obj, "state", policy_capacity_state_name(r.state));
 	band = output_add_array(obj, "band");
 	output_add_int(band, NULL, r.band.low);
@@ -285,10 +281,8 @@ static int report_pods(struct app *app, int argc, char **argv)
 
 	if (!(st = open_desk(app, argc, argv, &rc)))
 		return rc;
-	if ((s = store_report_pods(st, &rows, &n)) != STORE_OK) {
-		cli_error(app, "%s", store_errmsg(st));
-		return store_exit_code(s);
-	}
+	if ((s = store_report_pods(st, &rows, &n)) != STORE_OK)
+		return intro_fail(app, st, s);
 	list = output_array();
 	for (i = 0; i < n; i++) {
 		struct output_value *o = output_add_object(list, NULL);
@@ -296,10 +290,8 @@ static int report_pods(struct app *app, int argc, char **argv)
 		output_add_int(o, "open", rows[i].open);
 		output_add_int(o, "new", rows[i].new_count);
 		output_add_int(o, "sla_breaches", rows[i].sla_breaches);
-		if (rows[i].oldest_received)
-			output_add_time(o, "oldest", rows[i].oldest_received);
-		else
-			output_add_null(o, "oldest");
+		output_add_time_or_null(o, "oldest", rows[i].oldest_received,
+					rows[i].oldest_received != 0);
 		output_add_int(o, "awaiting_acceptance", rows[i].awaiting_acceptance);
 		output_add_int(o, "aes", rows[i].aes);
 		output_add_int(o, "specialists", rows[i].specialists);
@@ -320,10 +312,8 @@ static int report_calibration(struct app *app, int argc, char **argv)
 
 	if (!(st = open_desk(app, argc, argv, &rc)))
 		return rc;
-	if ((s = store_report_calibration(st, &r)) != STORE_OK) {
-		cli_error(app, "%s", store_errmsg(st));
-		return store_exit_code(s);
-	}
+	if ((s = store_report_calibration(st, &r)) != STORE_OK)
+		return intro_fail(app, st, s);
 	obj = output_object();
 	output_add_int(obj, "threshold", r.threshold);
 	output_add_string(obj, "verdict", calibration_verdict_name(r.verdict));
@@ -337,10 +327,7 @@ static int report_calibration(struct app *app, int argc, char **argv)
 		output_add_int(o, "high", b->high);
 		output_add_int(o, "closed", b->closed);
 		output_add_int(o, "won", b->won);
-		if (b->closed > 0)
-			output_add_ratio(o, "close_rate", b->rate);
-		else
-			output_add_null(o, "close_rate");
+		output_add_ratio_or_null(o, "close_rate", b->rate, b->closed > 0);
 	}
 	return cli_emit(app, obj);
 }
@@ -356,10 +343,8 @@ static int report_partners(struct app *app, int argc, char **argv)
 
 	if (!(st = open_desk(app, argc, argv, &rc)))
 		return rc;
-	if ((s = store_report_partners(st, &rows, &n)) != STORE_OK) {
-		cli_error(app, "%s", store_errmsg(st));
-		return store_exit_code(s);
-	}
+	if ((s = store_report_partners(st, &rows, &n)) != STORE_OK)
+		return intro_fail(app, st, s);
 	list = output_array();
 	for (i = 0; i < n; i++) {
 		struct output_value *o = output_add_object(list, NULL);
@@ -371,14 +356,10 @@ static int report_partners(struct app *app, int argc, char **argv)
 		output_add_int(o, "lost", rows[i].lost);
 		add_rate(o, "win_rate", rows[i].win_rate);
 		output_add_money(o, "revenue", rows[i].revenue);
-		if (rows[i].median_won_acv >= 0)
-			output_add_money(o, "median_won_acv", rows[i].median_won_acv);
-		else
-			output_add_null(o, "median_won_acv");
-		if (rows[i].cycle_days >= 0)
-			output_add_real(o, "cycle_days", rows[i].cycle_days, 1);
-		else
-			output_add_null(o, "cycle_days");
+		output_add_money_or_null(o, "median_won_acv", rows[i].median_won_acv,
+					 rows[i].median_won_acv >= 0);
+		output_add_real_or_null(o, "cycle_days", rows[i].cycle_days, 1,
+					rows[i].cycle_days >= 0);
 	}
 	free(rows);
 	return cli_emit(app, list);
@@ -395,10 +376,8 @@ static int report_attribution(struct app *app, int argc, char **argv)
 
 	if (!(st = open_desk(app, argc, argv, &rc)))
 		return rc;
-	if ((s = store_report_attribution(st, &rows, &n)) != STORE_OK) {
-		cli_error(app, "%s", store_errmsg(st));
-		return store_exit_code(s);
-	}
+	if ((s = store_report_attribution(st, &rows, &n)) != STORE_OK)
+		return intro_fail(app, st, s);
 	list = output_array();
 	for (i = 0; i < n; i++) {
 		struct output_value *o = output_add_object(list, NULL);

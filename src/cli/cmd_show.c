@@ -25,12 +25,11 @@ static void add_overlap(struct output_value *obj, const struct store_intro_view 
 	output_add_string(m, "signal", domain_signal_name(v->overlap.signal));
 	output_add_string(m, "ours", domain_population_name(v->overlap.ours));
 	output_add_string(m, "partners", domain_population_name(v->overlap.partners));
-	intro_add_int(m, "stakeholders", v->overlap.stakeholders, v->overlap.stakeholders >= 0);
+	output_add_int_or_null(m, "stakeholders", v->overlap.stakeholders,
+			       v->overlap.stakeholders >= 0);
 	intro_add_text(m, "partner_contact", v->overlap.partner_contact);
-	if (v->overlap.refreshed_at)
-		output_add_time(m, "refreshed_at", v->overlap.refreshed_at);
-	else
-		output_add_null(m, "refreshed_at");
+	output_add_time_or_null(m, "refreshed_at", v->overlap.refreshed_at,
+				v->overlap.refreshed_at != 0);
 }
 
 /* Audit rows keep ids; people read names ("ae_id" 3f2a... -> "ae" east-ae-1). */
@@ -111,10 +110,7 @@ static void add_lists(struct store *st, struct output_value *obj,
 		intro_name_of(st, STORE_KIND_PARTNER, at->partner_id, name, sizeof name);
 		output_add_string(o, "role", policy_role_name(at->role));
 		output_add_string(o, "partner", name);
-		if (at->percent >= 0)
-			output_add_real(o, "percent", at->percent, 2);
-		else
-			output_add_null(o, "percent");
+		output_add_real_or_null(o, "percent", at->percent, 2, at->percent >= 0);
 	}
 	output_add_bool(obj, "attribution_complete", v->attribution_complete);
 	intro_add_text(obj, "attribution_gap", v->attribution_complete ? "" : v->attribution_gap);
@@ -168,16 +164,14 @@ int cmd_show(struct app *app, int argc, char **argv)
 	output_add_string(o, "name", v.partner.name);
 	output_add_string(o, "tier", domain_partner_tier_name(v.partner.tier));
 	output_add_int(o, "won", v.partner.won_count);
-	if (v.partner.median_won_acv >= 0)
-		output_add_money(o, "median_won_acv", v.partner.median_won_acv);
-	else
-		output_add_null(o, "median_won_acv");
+	output_add_money_or_null(o, "median_won_acv", v.partner.median_won_acv,
+				 v.partner.median_won_acv >= 0);
 	o = output_add_object(obj, "account");
 	output_add_string(o, "name", v.account.name);
 	intro_add_text(o, "domain", v.account.domain);
 	intro_add_text(o, "region", v.account.region);
 	intro_add_text(o, "industry", v.account.industry);
-	intro_add_int(o, "employees", v.account.employees, v.account.employees >= 0);
+	output_add_int_or_null(o, "employees", v.account.employees, v.account.employees >= 0);
 	output_add_bool(o, "strategic", v.account.strategic);
 	snprintf(territory, sizeof territory, "%s", v.territory_ae_name);
 	intro_add_text(o, "territory_ae", territory);
@@ -186,46 +180,32 @@ int cmd_show(struct app *app, int argc, char **argv)
 	intro_add_text(obj, "note", in->note);
 	intro_add_text(obj, "source", in->source);
 	intro_add_text(obj, "external_id", in->external_id);
-	if (in->expected_acv >= 0)
-		output_add_money(obj, "expected_acv", in->expected_acv);
-	else
-		output_add_null(obj, "expected_acv");
+	output_add_money_or_null(obj, "expected_acv", in->expected_acv, in->expected_acv >= 0);
 	intro_add_text(obj, "pod", v.pod_name);
 	intro_add_text(obj, "owner", v.owner_name);
 	intro_add_text(obj, "ae", v.ae_name);
 	output_add_int(obj, "threshold", v.threshold);
-	intro_add_int(obj, "score", in->score, in->scored);
+	output_add_int_or_null(obj, "score", in->score, in->scored);
 	if (in->scored) {
 		output_add_bool(obj, "pql", v.explanation.is_pql);
 		whatif_add_explanation(obj, &v.explanation);
 	} else {
 		output_add_null(obj, "pql");
 	}
-	intro_add_int(obj, "tier", in->tier, in->tier > 0);
+	output_add_int_or_null(obj, "tier", in->tier, in->tier > 0);
 	intro_add_text(obj, "tier_reason", in->tier_reason);
 	output_add_bool(obj, "tier_overridden", in->tier_overridden);
-	intro_add_int(obj, "ae_hours", in->ae_hours, in->ae_hours >= 0);
+	output_add_int_or_null(obj, "ae_hours", in->ae_hours, in->ae_hours >= 0);
 	o = output_add_object(obj, "gaming");
 	output_add_bool(o, "flagged", v.gaming.flagged);
 	output_add_string(o, "reason", v.gaming.reason);
-	if (in->sla_due)
-		output_add_time(obj, "sla_due", in->sla_due);
-	else
-		output_add_null(obj, "sla_due");
-	if (in->closed_at)
-		output_add_time(obj, "closed_at", in->closed_at);
-	else
-		output_add_null(obj, "closed_at");
-	if (in->actual_acv >= 0)
-		output_add_money(obj, "actual_acv", in->actual_acv);
-	else
-		output_add_null(obj, "actual_acv");
-	if (in->actual_ae_hours >= 0)
-		output_add_real(obj, "actual_ae_hours", in->actual_ae_hours, 2);
-	else
-		output_add_null(obj, "actual_ae_hours");
+	output_add_time_or_null(obj, "sla_due", in->sla_due, in->sla_due != 0);
+	output_add_time_or_null(obj, "closed_at", in->closed_at, in->closed_at != 0);
+	output_add_money_or_null(obj, "actual_acv", in->actual_acv, in->actual_acv >= 0);
+	output_add_real_or_null(obj, "actual_ae_hours", in->actual_ae_hours, 2,
+				in->actual_ae_hours >= 0);
 	intro_add_text(obj, "reason_code", in->reason_code);
-	intro_add_int(obj, "brief_version", v.brief_version, v.brief_version > 0);
+	output_add_int_or_null(obj, "brief_version", v.brief_version, v.brief_version > 0);
 	add_lists(st, obj, &v);
 	store_intro_view_free(&v);
 	return cli_emit(app, obj);

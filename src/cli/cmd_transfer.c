@@ -8,6 +8,7 @@
 #include "coselldesk/export.h"
 #include "coselldesk/import.h"
 #include "handlers.h"
+#include "intro_util.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -144,10 +145,8 @@ int cmd_export(struct app *app, int argc, char **argv)
 		cli_error(app, "%s: %s", file, strerror(errno));
 		return EX_IOERR;
 	}
-	if (s != STORE_OK) {
-		cli_error(app, "%s", store_errmsg(st)[0] ? store_errmsg(st) : store_status_name(s));
-		return store_exit_code(s);
-	}
+	if (s != STORE_OK)
+		return intro_fail(app, st, s);
 	if (file && app->format == OUTPUT_TEXT)
 		printf("%ld %s written to %s\n", rows, rows == 1 ? "row" : "rows", file);
 	return 0;

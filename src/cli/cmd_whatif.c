@@ -198,10 +198,7 @@ int cmd_pql(struct app *app, int argc, char **argv)
 	output_add_bool(obj, "pql", e.is_pql);
 	output_add_int(obj, "tier", t.tier);
 	output_add_int(obj, "ae_hours", ae_hours);
-	if (acv_given)
-		output_add_money(obj, "acv", acv);
-	else
-		output_add_null(obj, "acv");
+	output_add_money_or_null(obj, "acv", acv, acv_given);
 	output_add_bool(obj, "strategic", in.strategic);
 	{
 		struct output_value *pts = output_add_object(obj, "points");

@@ -5,6 +5,7 @@
 #include "coselldesk/store.h"
 #include "intro_util.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 int intro_fail(struct app *app, struct store *st, enum store_status s)
@@ -70,20 +71,14 @@ void intro_name_of(struct store *st, enum store_kind kind, const char *id, char 
 	}
 }
 
-void intro_add_int(struct output_value *o, const char *key, long long v, int known)
-{
-	if (known)
-		output_add_int(o, key, v);
-	else
-		output_add_null(o, key);
-}
-
 void intro_add_text(struct output_value *o, const char *key, const char *s)
 {
 	output_add_string(o, key, s && *s ? s : NULL);
 }
 
-int intro_report(struct app *app, struct store *st, const char *id, const char *message)
+/* What intro_report says, message still the caller's. */
+static int report_summary(struct app *app, struct store *st, const char *id,
+			  const char *message)
 {
 	struct store_intro in;
 	struct output_value *obj;
@@ -103,16 +98,24 @@ int intro_report(struct app *app, struct store *st, const char *id, const char *
 	obj = output_object();
 	output_add_string(obj, "intro", in.handle);
 	output_add_string(obj, "state", domain_state_name(in.state));
-	intro_add_int(obj, "score", in.score, in.scored);
+	output_add_int_or_null(obj, "score", in.score, in.scored);
 	if (in.scored)
 		output_add_bool(obj, "pql", in.score >= threshold);
 	else
 		output_add_null(obj, "pql");
-	intro_add_int(obj, "tier", in.tier, in.tier > 0);
-	intro_add_int(obj, "ae_hours", in.ae_hours, in.ae_hours >= 0);
+	output_add_int_or_null(obj, "tier", in.tier, in.tier > 0);
+	output_add_int_or_null(obj, "ae_hours", in.ae_hours, in.ae_hours >= 0);
 	intro_add_text(obj, "ae", ae);
 	output_add_string(obj, "message", message);
 	return cli_emit(app, obj);
+}
+
+int intro_report(struct app *app, struct store *st, const char *id, char *message)
+{
+	int rc = report_summary(app, st, id, message);
+
+	free(message);
+	return rc;
 }
 
 /* Parse ID plus options; open the desk and resolve the id. */

@@ -6,7 +6,8 @@
 #include "coselldesk/cli_args.h"
 #include "coselldesk/store.h"
 
-/* Print the store's message for status s and return its exit code. */
+/* Print the store's message for status s (the status's name when the store
+ * left none) and return its exit code. Every command's store failure. */
 int intro_fail(struct app *app, struct store *st, enum store_status s);
 
 /* Open the desk and resolve text (a handle, id prefix or id) to an intro id.
@@ -14,8 +15,9 @@ int intro_fail(struct app *app, struct store *st, enum store_status s);
 struct store *intro_open(struct app *app, const char *text, char id[STORE_ID_SIZE], int *rc);
 
 /* After a change: print `message` (text) or the intro's summary object with
- * the message (csv, json): intro, state, score, pql, tier, ae_hours, ae. */
-int intro_report(struct app *app, struct store *st, const char *id, const char *message);
+ * the message (csv, json): intro, state, score, pql, tier, ae_hours, ae.
+ * Takes message (a cli_printf string) and frees it. */
+int intro_report(struct app *app, struct store *st, const char *id, char *message);
 
 /* The name of an AE, partner, pod, specialist or account id into out ("" when
  * none or unknown). */
@@ -34,8 +36,7 @@ const char *intro_handle_of(const char *id, char out[STORE_HANDLE_SIZE]);
 /* A required option with text: missing or empty is a usage error. */
 int intro_need(const struct app *app, const struct args *a, const char *name);
 
-/* Members that may be unknown: null when known is 0 / the text is empty. */
-void intro_add_int(struct output_value *o, const char *key, long long v, int known);
+/* A text member that may be unknown: null when the text is empty. */
 void intro_add_text(struct output_value *o, const char *key, const char *s);
 
 #endif

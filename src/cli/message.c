@@ -9,46 +9,43 @@
 #include <stdarg.h>
 #include <string.h>
 
-static void prefix(const struct app *app)
+/* "coselldesk COMMAND: " + label + the message + newline, on stderr. */
+static void vsay(const struct app *app, const char *label, const char *fmt, va_list ap)
 {
 	if (app->command)
 		fprintf(stderr, "%s %s: ", app->program, app->command);
 	else
 		fprintf(stderr, "%s: ", app->program);
+	fputs(label, stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
 }
 
 void cli_error(const struct app *app, const char *fmt, ...)
 {
 	va_list ap;
 
-	prefix(app);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsay(app, "", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void cli_warn(const struct app *app, const char *fmt, ...)
 {
 	va_list ap;
 
-	prefix(app);
-	fputs("warning: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsay(app, "warning: ", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 int cli_usage_error(const struct app *app, const char *fmt, ...)
 {
 	va_list ap;
 
-	prefix(app);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsay(app, "", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	cli_print_usage_hint(stderr, app->program, app->command);
 	return EX_USAGE;
 }

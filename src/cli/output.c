@@ -100,19 +100,24 @@ struct output_value *output_add_string(struct output_value *parent, const char *
 	return attach(parent, key, v);
 }
 
-struct output_value *output_add_int(struct output_value *parent, const char *key, long long n)
+/* The kinds that keep their value in number. */
+static struct output_value *add_number(struct output_value *parent, const char *key,
+				       enum value_kind kind, long long n)
 {
-	struct output_value *v = node_new(KIND_INT);
+	struct output_value *v = node_new(kind);
 	v->number = n;
 	return attach(parent, key, v);
+}
+
+struct output_value *output_add_int(struct output_value *parent, const char *key, long long n)
+{
+	return add_number(parent, key, KIND_INT, n);
 }
 
 struct output_value *output_add_money(struct output_value *parent, const char *key,
 				      long long dollars)
 {
-	struct output_value *v = node_new(KIND_MONEY);
-	v->number = dollars;
-	return attach(parent, key, v);
+	return add_number(parent, key, KIND_MONEY, dollars);
 }
 
 struct output_value *output_add_real(struct output_value *parent, const char *key,
@@ -134,22 +139,48 @@ struct output_value *output_add_ratio(struct output_value *parent, const char *k
 
 struct output_value *output_add_bool(struct output_value *parent, const char *key, int b)
 {
-	struct output_value *v = node_new(KIND_BOOL);
-	v->number = b != 0;
-	return attach(parent, key, v);
+	return add_number(parent, key, KIND_BOOL, b != 0);
 }
 
 struct output_value *output_add_time(struct output_value *parent, const char *key,
 				     long long unix_seconds)
 {
-	struct output_value *v = node_new(KIND_TIME);
-	v->number = unix_seconds;
-	return attach(parent, key, v);
+	return add_number(parent, key, KIND_TIME, unix_seconds);
 }
 
 struct output_value *output_add_null(struct output_value *parent, const char *key)
 {
 	return attach(parent, key, node_new(KIND_NULL));
+}
+
+struct output_value *output_add_int_or_null(struct output_value *parent, const char *key,
+					    long long v, int known)
+{
+	return known ? output_add_int(parent, key, v) : output_add_null(parent, key);
+}
+
+struct output_value *output_add_money_or_null(struct output_value *parent, const char *key,
+					      long long dollars, int known)
+{
+	return known ? output_add_money(parent, key, dollars) : output_add_null(parent, key);
+}
+
+struct output_value *output_add_real_or_null(struct output_value *parent, const char *key,
+					     double v, int decimals, int known)
+{
+	return known ? output_add_real(parent, key, v, decimals) : output_add_null(parent, key);
+}
+
+struct output_value *output_add_ratio_or_null(struct output_value *parent, const char *key,
+					      double v, int known)
+{
+	return known ? output_add_ratio(parent, key, v) : output_add_null(parent, key);
+}
+
+struct output_value *output_add_time_or_null(struct output_value *parent, const char *key,
+					     long long unix_seconds, int known)
+{
+	return known ? output_add_time(parent, key, unix_seconds) : output_add_null(parent, key);
 }
 
 struct output_value *output_add_object(struct output_value *parent, const char *key)

@@ -79,6 +79,16 @@ const char *conf_type_name(const config_setting_t *s);
  * written into buf. */
 const char *conf_setting_path(const config_setting_t *s, char *buf, size_t size);
 
+/* The index of name in names[0..count-1], matched exactly (NULL entries
+ * skipped); -1 when it is not there or name is NULL. */
+int conf_name_index(const char *name, const char *const *names, size_t count);
+
+/* v when it holds text, else NULL (an unset or empty environment variable). */
+const char *conf_nonempty(const char *v);
+
+/* 1 when path names a regular file (links followed). */
+int conf_is_file(const char *path);
+
 /* strdup that returns NULL only when s is NULL or memory ran out. */
 char *conf_strdup(const char *s);
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 const char *conf_type_name(const config_setting_t *s)
 {
@@ -46,6 +47,26 @@ const char *conf_setting_path(const config_setting_t *s, char *buf, size_t size)
 	if (s)
 		path_into(s, buf, size, &o);
 	return buf;
+}
+
+int conf_name_index(const char *name, const char *const *names, size_t count)
+{
+	for (size_t i = 0; name && i < count; i++)
+		if (names[i] && strcmp(name, names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *conf_nonempty(const char *v)
+{
+	return v && *v ? v : NULL;
+}
+
+int conf_is_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 char *conf_strdup(const char *s)
@@ -141,12 +162,7 @@ size_t conf_unknown_members(const struct conf_source *src, const config_setting_
 		char path[256], where[256];
 		size_t k;
 
-		if (!name)
-			continue;
-		for (k = 0; k < count; k++)
-			if (strcmp(names[k], name) == 0)
-				break;
-		if (k < count)
+		if (!name || conf_name_index(name, names, count) >= 0)
 			continue;
 		found++;
 		conf_setting_path(m, path, sizeof path);

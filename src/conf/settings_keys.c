@@ -26,10 +26,7 @@ const char *settings_keymap_name(enum settings_keymap m)
 
 int settings_keymap_from_name(const char *name)
 {
-	for (int m = 0; name && m < SETTINGS_KEYMAP_COUNT; m++)
-		if (strcmp(name, keymap_names[m]) == 0)
-			return m;
-	return -1;
+	return conf_name_index(name, keymap_names, SETTINGS_KEYMAP_COUNT);
 }
 
 /* Named keys: canonical spelling first, then what else is accepted. */
@@ -389,14 +386,9 @@ size_t settings_check_actions(const struct desk_settings *s, const char *const *
 	for (size_t i = 0; i < s->binding_count; i++) {
 		const struct key_binding *b = &s->bindings[i];
 		const char *close;
-		size_t k;
 
-		if (strcmp(b->action, SETTINGS_ACTION_NONE) == 0)
-			continue;
-		for (k = 0; k < count; k++)
-			if (strcmp(known[k], b->action) == 0)
-				break;
-		if (k < count)
+		if (strcmp(b->action, SETTINGS_ACTION_NONE) == 0 ||
+		    conf_name_index(b->action, known, count) >= 0)
 			continue;
 		found++;
 		close = settings_suggest(b->action, known, count);

@@ -1,27 +1,14 @@
 /* settings_path.c - which config file to read. */
-#include "coselldesk/settings.h"
+#include "conf_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/stat.h>
-
-static const char *set(const char *v)
-{
-	return v && *v ? v : NULL;
-}
 
 void settings_env_from_process(struct settings_env *env)
 {
-	env->config = set(getenv("COSELLDESK_CONFIG"));
-	env->xdg_config_home = set(getenv("XDG_CONFIG_HOME"));
-	env->home = set(getenv("HOME"));
-}
-
-static int is_file(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	env->config = conf_nonempty(getenv("COSELLDESK_CONFIG"));
+	env->xdg_config_home = conf_nonempty(getenv("XDG_CONFIG_HOME"));
+	env->home = conf_nonempty(getenv("HOME"));
 }
 
 static int put(char *buf, size_t size, const char *a, const char *b)
@@ -36,21 +23,21 @@ int settings_config_path(const char *option_path, const struct settings_env *env
 {
 	if (size)
 		buf[0] = '\0';
-	if (set(option_path))
+	if (conf_nonempty(option_path))
 		return put(buf, size, option_path, "") < 0 ? -1 : SETTINGS_FROM_OPTION;
-	if (set(env->config))
+	if (conf_nonempty(env->config))
 		return put(buf, size, env->config, "") < 0 ? -1 : SETTINGS_FROM_ENV;
 	/* XDG: a relative $XDG_CONFIG_HOME is invalid and is ignored */
-	if (set(env->xdg_config_home) && env->xdg_config_home[0] == '/') {
+	if (conf_nonempty(env->xdg_config_home) && env->xdg_config_home[0] == '/') {
 		if (put(buf, size, env->xdg_config_home, "/coselldesk/config") < 0)
 			return -1;
-		if (is_file(buf))
+		if (conf_is_file(buf))
 			return SETTINGS_FROM_XDG;
 	}
-	if (set(env->home)) {
+	if (conf_nonempty(env->home)) {
 		if (put(buf, size, env->home, "/.config/coselldesk/config") < 0)
 			return -1;
-		if (is_file(buf))
+		if (conf_is_file(buf))
 			return SETTINGS_FROM_HOME;
 	}
 	if (size)

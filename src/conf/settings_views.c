@@ -32,10 +32,7 @@ const char *settings_column_help(enum settings_column c)
 
 int settings_column_from_name(const char *name)
 {
-	for (int c = 0; name && c < SETTINGS_COLUMN_COUNT; c++)
-		if (strcmp(name, column_names[c]) == 0)
-			return c;
-	return -1;
+	return conf_name_index(name, column_names, SETTINGS_COLUMN_COUNT);
 }
 
 static void unknown_column(struct settings_errors *errs, const struct conf_source *src,

@@ -77,12 +77,9 @@ static int read_attrs(const struct conf_source *src, const config_setting_t *set
 	for (int i = 0; i < n; i++) {
 		const config_setting_t *e = config_setting_get_elem(set, (unsigned)i);
 		const char *v = config_setting_get_string(e);
-		int a;
+		int a = conf_name_index(v, names, THEME_ATTR_COUNT);
 
-		for (a = 0; a < THEME_ATTR_COUNT; a++)
-			if (strcmp(v, names[a]) == 0)
-				break;
-		if (a < THEME_ATTR_COUNT) {
+		if (a >= 0) {
 			bits |= 1u << a;
 			continue;
 		}

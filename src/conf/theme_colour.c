@@ -1,5 +1,6 @@
 /* theme_colour.c - names of elements, attributes and colours. */
 #include "coselldesk/theme.h"
+#include "conf_internal.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -40,10 +41,7 @@ const char *theme_element_help(enum theme_element e)
 
 int theme_element_from_name(const char *name)
 {
-	for (int e = 0; name && e < THEME_ELEMENT_COUNT; e++)
-		if (strcmp(name, element_names[e]) == 0)
-			return e;
-	return -1;
+	return conf_name_index(name, element_names, THEME_ELEMENT_COUNT);
 }
 
 const char *theme_attr_name(enum theme_attr_index i)

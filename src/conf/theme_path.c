@@ -1,11 +1,11 @@
 /* theme_path.c - where themes are looked for, and loading one by name. */
 #include "coselldesk/theme.h"
+#include "conf_internal.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #ifndef COSELLDESK_SHAREDIR
 #define COSELLDESK_SHAREDIR "/usr/local/share/coselldesk"
@@ -13,17 +13,12 @@
 
 #define DEFAULT_DATA_DIRS "/usr/local/share:/usr/share"
 
-static const char *set(const char *v)
-{
-	return v && *v ? v : NULL;
-}
-
 void theme_env_from_process(struct theme_env *env)
 {
-	env->themes_dir = set(getenv("COSELLDESK_THEMES"));
-	env->xdg_config_home = set(getenv("XDG_CONFIG_HOME"));
-	env->home = set(getenv("HOME"));
-	env->xdg_data_dirs = set(getenv("XDG_DATA_DIRS"));
+	env->themes_dir = conf_nonempty(getenv("COSELLDESK_THEMES"));
+	env->xdg_config_home = conf_nonempty(getenv("XDG_CONFIG_HOME"));
+	env->home = conf_nonempty(getenv("HOME"));
+	env->xdg_data_dirs = conf_nonempty(getenv("XDG_DATA_DIRS"));
 	env->share_dir = NULL;
 }
 
@@ -36,17 +31,18 @@ static int put(char *buf, size_t size, const char *a, size_t alen, const char *b
 
 int theme_search_dir(const struct theme_env *env, size_t i, char *buf, size_t size)
 {
-	const char *data = set(env->xdg_data_dirs) ? env->xdg_data_dirs : DEFAULT_DATA_DIRS;
-	const char *share = set(env->share_dir) ? env->share_dir : COSELLDESK_SHAREDIR;
+	const char *data = conf_nonempty(env->xdg_data_dirs) ? env->xdg_data_dirs
+							     : DEFAULT_DATA_DIRS;
+	const char *share = conf_nonempty(env->share_dir) ? env->share_dir : COSELLDESK_SHAREDIR;
 	size_t k = 0;
 
-	if (set(env->themes_dir) && k++ == i)
+	if (conf_nonempty(env->themes_dir) && k++ == i)
 		return put(buf, size, env->themes_dir, strlen(env->themes_dir), "");
-	if (set(env->xdg_config_home) && env->xdg_config_home[0] == '/') {
+	if (conf_nonempty(env->xdg_config_home) && env->xdg_config_home[0] == '/') {
 		if (k++ == i)
 			return put(buf, size, env->xdg_config_home, strlen(env->xdg_config_home),
 				   "/coselldesk/themes");
-	} else if (set(env->home) && k++ == i) {
+	} else if (conf_nonempty(env->home) && k++ == i) {
 		return put(buf, size, env->home, strlen(env->home), "/.config/coselldesk/themes");
 	}
 	for (const char *p = data; *p;) {
@@ -78,13 +74,6 @@ int theme_name_valid(const char *name)
 	return 1;
 }
 
-static int is_file(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
 int theme_find(const char *name, const struct theme_env *env, char *buf, size_t size)
 {
 	char dir[4096];
@@ -94,7 +83,7 @@ int theme_find(const char *name, const struct theme_env *env, char *buf, size_t 
 	for (size_t i = 0; theme_search_dir(env, i, dir, sizeof dir) == 0; i++) {
 		int n = snprintf(buf, size, "%s/%s.theme", dir, name);
 
-		if (n >= 0 && (size_t)n < size && is_file(buf))
+		if (n >= 0 && (size_t)n < size && conf_is_file(buf))
 			return 0;
 	}
 	if (size)

@@ -1,10 +1,9 @@
 /* attribution.c - role-based split of an amount, whole dollars by largest
  * remainder so the payouts always add up to the amount. */
-#include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "coselldesk/attribution.h"
+#include "core_util.h"
 
 /* Explicit percents are taken to 4 decimals: 33.3333% is 333333 units. */
 #define PERCENT_UNITS 10000.0
@@ -12,32 +11,21 @@
 /* Keeps remainder x units within 64 bits (see split_units). */
 #define MAX_TOTAL_UNITS 1000000000LL
 
-static int fail(char *err, size_t err_size, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err && err_size > 0) {
-		va_start(ap, fmt);
-		vsnprintf(err, err_size, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
-
 static int check_roles(const enum attribution_role *roles, size_t n, char *err, size_t err_size)
 {
 	if (n == 0 || !roles)
-		return fail(err, err_size, "attribution: no roles to split over");
+		return core_fail(err, err_size, "attribution: no roles to split over");
 	if (n > ROLE_COUNT)
-		return fail(err, err_size, "attribution: %zu roles given, at most %d exist",
-			    n, ROLE_COUNT);
+		return core_fail(err, err_size, "attribution: %zu roles given, at most %d exist",
+				 n, ROLE_COUNT);
 	for (size_t i = 0; i < n; i++) {
 		if ((unsigned)roles[i] >= ROLE_COUNT)
-			return fail(err, err_size, "attribution: role %d does not exist", (int)roles[i]);
+			return core_fail(err, err_size, "attribution: role %d does not exist",
+					 (int)roles[i]);
 		for (size_t j = 0; j < i; j++)
 			if (roles[j] == roles[i])
-				return fail(err, err_size, "attribution: role %s listed twice",
-					    policy_role_name(roles[i]));
+				return core_fail(err, err_size, "attribution: role %s listed twice",
+						 policy_role_name(roles[i]));
 	}
 	return 0;
 }
@@ -50,15 +38,16 @@ static int units_from_policy(const struct desk_policy *p, const enum attribution
 	*total = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (p->role_weights[roles[i]] < 0)
-			return fail(err, err_size, "attribution.%s: weight %d is negative",
-				    policy_role_name(roles[i]), p->role_weights[roles[i]]);
+			return core_fail(err, err_size, "attribution.%s: weight %d is negative",
+					 policy_role_name(roles[i]), p->role_weights[roles[i]]);
 		units[i] = p->role_weights[roles[i]];
 		*total += units[i];
 	}
 	if (*total == 0)
-		return fail(err, err_size, "attribution: every role present has weight zero");
+		return core_fail(err, err_size, "attribution: every role present has weight zero");
 	if (*total > MAX_TOTAL_UNITS)
-		return fail(err, err_size, "attribution: role weights sum to %lld, too large", *total);
+		return core_fail(err, err_size, "attribution: role weights sum to %lld, too large",
+				 *total);
 	return 0;
 }
 
@@ -71,16 +60,17 @@ static int units_from_percents(const enum attribution_role *roles, const double 
 	*total = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (!(percents[i] >= 0 && percents[i] <= 100))
-			return fail(err, err_size, "attribution: %s %g%% is outside 0-100",
-				    policy_role_name(roles[i]), percents[i]);
+			return core_fail(err, err_size, "attribution: %s %g%% is outside 0-100",
+					 policy_role_name(roles[i]), percents[i]);
 		sum += percents[i];
 		units[i] = (long long)(percents[i] * PERCENT_UNITS + 0.5);
 		*total += units[i];
 	}
 	if (sum < 100 - PERCENT_TOLERANCE || sum > 100 + PERCENT_TOLERANCE)
-		return fail(err, err_size, "attribution: percents sum to %g, must be 100", sum);
+		return core_fail(err, err_size, "attribution: percents sum to %g, must be 100",
+				 sum);
 	if (*total == 0)
-		return fail(err, err_size, "attribution: every percent is zero");
+		return core_fail(err, err_size, "attribution: every percent is zero");
 	return 0;
 }
 
@@ -124,7 +114,7 @@ int attribution_split(const struct desk_policy *p, long long amount,
 	if (check_roles(roles, n, err, err_size) < 0)
 		return -1;
 	if (amount < 0)
-		return fail(err, err_size, "attribution: amount %lld is negative", amount);
+		return core_fail(err, err_size, "attribution: amount %lld is negative", amount);
 	if (percents ? units_from_percents(roles, percents, n, units, &total, err, err_size)
 		     : units_from_policy(p, roles, n, units, &total, err, err_size))
 		return -1;
@@ -142,25 +132,25 @@ int attribution_is_complete(const enum attribution_role *roles, size_t n,
 	int seen[ROLE_COUNT] = { 0 };
 
 	if (n == 0 || !roles) {
-		fail(why, why_size, "no roles recorded");
+		core_say(why, why_size, "no roles recorded");
 		return 0;
 	}
 	for (size_t i = 0; i < n; i++) {
 		if ((unsigned)roles[i] >= ROLE_COUNT) {
-			fail(why, why_size, "unknown role %d", (int)roles[i]);
+			core_say(why, why_size, "unknown role %d", (int)roles[i]);
 			return 0;
 		}
 		if (seen[roles[i]]++) {
-			fail(why, why_size, "%s listed twice", policy_role_name(roles[i]));
+			core_say(why, why_size, "%s listed twice", policy_role_name(roles[i]));
 			return 0;
 		}
 	}
 	if (!seen[ROLE_SOURCING]) {
-		fail(why, why_size, "no sourcing role");
+		core_say(why, why_size, "no sourcing role");
 		return 0;
 	}
 	if (!seen[ROLE_SELLING]) {
-		fail(why, why_size, "no selling role");
+		core_say(why, why_size, "no selling role");
 		return 0;
 	}
 	if (why && why_size > 0)

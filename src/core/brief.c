@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "coselldesk/brief.h"
+#include "core_util.h"
 
 struct section_text {
 	const char *name;   /* stable name */
@@ -34,34 +35,12 @@ const char *brief_section_title(enum brief_section s)
 	return (unsigned)s < BRIEF_SECTION_COUNT ? sections[s].title : NULL;
 }
 
-/* Compare len bytes of given with name: case-insensitive, '-', '_' and ' '
- * all alike. */
-static int same_name(const char *given, size_t len, const char *name)
-{
-	for (size_t i = 0; i < len; i++) {
-		int c = tolower((unsigned char)given[i]);
-		int n = tolower((unsigned char)name[i]);
-
-		if (c == '-' || c == ' ')
-			c = '_';
-		if (n == '-' || n == ' ')
-			n = '_';
-		if (n == '\0' || c != n)
-			return 0;
-	}
-	return name[len] == '\0';
-}
-
 static int section_from(const char *given, size_t len)
 {
-	while (len > 0 && isspace((unsigned char)given[len - 1]))
-		len--;
-	while (len > 0 && isspace((unsigned char)*given)) {
-		given++;
-		len--;
-	}
+	core_name_trim(&given, &len);
 	for (int s = 0; s < BRIEF_SECTION_COUNT; s++)
-		if (same_name(given, len, sections[s].name) || same_name(given, len, sections[s].title))
+		if (core_name_same(given, len, sections[s].name) ||
+		    core_name_same(given, len, sections[s].title))
 			return s;
 	return -1;
 }
@@ -276,17 +255,6 @@ int brief_render(const struct brief *b, char **out, size_t *out_len)
 
 /* ---- parsing ---- */
 
-static void say(char *err, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!err || size == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, size, fmt, ap);
-	va_end(ap);
-}
-
 static int is_blank(const char *line, size_t len)
 {
 	for (size_t i = 0; i < len; i++)
@@ -356,20 +324,20 @@ int brief_parse(const char *md, size_t len, struct brief *b, char *err, size_t e
 			shown--;
 		if (at_end || is_heading(line, shown)) {
 			if (current >= 0 && take_body(md, body_start, pos, &found[current]) < 0) {
-				say(err, err_size, "out of memory");
+				core_say(err, err_size, "out of memory");
 				goto fail;
 			}
 			if (at_end)
 				break;
 			current = section_from(line + 2, shown - 2);
 			if (current < 0) {
-				say(err, err_size, "line %d: unknown section '%.*s'", line_no,
-				    (int)(shown > 2 ? shown - 3 : 0), line + 3);
+				core_say(err, err_size, "line %d: unknown section '%.*s'", line_no,
+					 (int)(shown > 2 ? shown - 3 : 0), line + 3);
 				goto fail;
 			}
 			if (seen[current]++) {
-				say(err, err_size, "line %d: section '%s' appears twice", line_no,
-				    sections[current].title);
+				core_say(err, err_size, "line %d: section '%s' appears twice",
+					 line_no, sections[current].title);
 				goto fail;
 			}
 			body_start = pos + line_len + (nl ? 1 : 0);

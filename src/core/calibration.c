@@ -1,22 +1,11 @@
 /* calibration.c - close rate per PQL score band and what it says of the bar. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "coselldesk/calibration.h"
+#include "core_util.h"
 
 #define SCORE_TOP 100
-
-static void say(char *buf, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!buf || size == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(buf, size, fmt, ap);
-	va_end(ap);
-}
 
 void calibration_init(const struct desk_policy *p, struct calibration_report *r)
 {
@@ -93,24 +82,24 @@ enum calibration_verdict calibration_judge(const struct calibration_report *r, i
 		if (r->bands[i].closed > 0)
 			top = i;
 	if (bar < 0 || top < 0 || bar >= top) {
-		say(why, why_size, "not enough data: no closed deals above the band holding the bar %d",
-		    threshold);
+		core_say(why, why_size, "not enough data: no closed deals above the band holding the bar %d",
+			 threshold);
 		return CALIBRATION_NOT_ENOUGH_DATA;
 	}
 	b = &r->bands[bar];
 	t = &r->bands[top];
 	if (b->closed < min_closed || t->closed < min_closed) {
-		say(why, why_size, "not enough data: %s has %ld closed, %s has %ld (need %ld each)",
-		    b->label, b->closed, t->label, t->closed, min_closed);
+		core_say(why, why_size, "not enough data: %s has %ld closed, %s has %ld (need %ld each)",
+			 b->label, b->closed, t->label, t->closed, min_closed);
 		return CALIBRATION_NOT_ENOUGH_DATA;
 	}
 	if (b->rate < far_below * t->rate) {
-		say(why, why_size, "%s closes at %.0f%% against %.0f%% for %s: the bar looks too low",
-		    b->label, 100 * b->rate, 100 * t->rate, t->label);
+		core_say(why, why_size, "%s closes at %.0f%% against %.0f%% for %s: the bar looks too low",
+			 b->label, 100 * b->rate, 100 * t->rate, t->label);
 		return CALIBRATION_BAR_TOO_LOW;
 	}
-	say(why, why_size, "%s closes at %.0f%% against %.0f%% for %s: the bar looks right",
-	    b->label, 100 * b->rate, 100 * t->rate, t->label);
+	core_say(why, why_size, "%s closes at %.0f%% against %.0f%% for %s: the bar looks right",
+		 b->label, 100 * b->rate, 100 * t->rate, t->label);
 	return CALIBRATION_BAR_OK;
 }
 

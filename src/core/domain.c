@@ -1,9 +1,8 @@
 /* domain.c - names, labels, glyphs and small rules of the domain enums. */
-#include <ctype.h>
 #include <stddef.h>
-#include <string.h>
 
 #include "coselldesk/domain.h"
+#include "core_util.h"
 
 struct named {
 	const char *name;   /* stable lower_snake name */
@@ -92,48 +91,13 @@ static const enum escalation_target escalation_routes[ESC_KIND_COUNT] = {
 	[ESC_TIER_DISPUTE]     = ROUTE_PARTNER_MANAGER,
 };
 
-/* Compare a user's spelling with a stable name: case-insensitive, '-' and
- * ' ' count as '_', surrounding blanks ignored. */
-static int name_matches(const char *given, const char *name)
-{
-	size_t len = strlen(given);
-
-	while (len > 0 && isspace((unsigned char)given[len - 1]))
-		len--;
-	while (len > 0 && isspace((unsigned char)*given)) {
-		given++;
-		len--;
-	}
-	for (size_t i = 0; i < len; i++) {
-		int c = tolower((unsigned char)given[i]);
-		int n = tolower((unsigned char)name[i]);
-
-		if (c == '-' || c == ' ')
-			c = '_';
-		if (n == '-' || n == ' ')
-			n = '_';
-		if (n == '\0' || c != n)
-			return 0;
-	}
-	return name[len] == '\0';
-}
-
-static int index_of_name(const char *given, const char *const *names, int count)
-{
-	if (!given)
-		return -1;
-	for (int i = 0; i < count; i++)
-		if (names[i] && name_matches(given, names[i]))
-			return i;
-	return -1;
-}
-
 static int index_of_named(const char *given, const struct named *table, int count)
 {
 	if (!given)
 		return -1;
 	for (int i = 0; i < count; i++)
-		if (name_matches(given, table[i].name) || name_matches(given, table[i].label))
+		if (core_name_matches(given, table[i].name) ||
+		    core_name_matches(given, table[i].label))
 			return i;
 	return -1;
 }
@@ -203,7 +167,7 @@ int domain_population_from_name(const char *name)
 	if (!name)
 		return -1;
 	for (size_t i = 0; i < sizeof population_aliases / sizeof population_aliases[0]; i++)
-		if (name_matches(name, population_aliases[i].spelling))
+		if (core_name_matches(name, population_aliases[i].spelling))
 			return (int)population_aliases[i].pop;
 	return -1;
 }
@@ -220,7 +184,7 @@ int domain_partner_tier_from_name(const char *name)
 
 int domain_escalation_kind_from_name(const char *name)
 {
-	return index_of_name(name, escalation_kind_names, ESC_KIND_COUNT);
+	return core_name_index(name, escalation_kind_names, ESC_KIND_COUNT);
 }
 
 /* DOMAIN.md's table, read as: a customer on one side with the account still

@@ -1,9 +1,9 @@
 /* policy.c - the documented default policy and the names of its parts. */
-#include <ctype.h>
 #include <stddef.h>
 #include <string.h>
 
 #include "coselldesk/policy.h"
+#include "core_util.h"
 
 struct factor_text {
 	const char *name;    /* config / CSV / JSON name */
@@ -109,54 +109,24 @@ const char *policy_role_name(enum attribution_role r)
 	return (unsigned)r < ROLE_COUNT ? role_names[r] : NULL;
 }
 
-/* Case-insensitive, '-' and ' ' count as '_', surrounding blanks ignored. */
-static int name_matches(const char *given, const char *name)
-{
-	size_t len = strlen(given);
-
-	while (len > 0 && isspace((unsigned char)given[len - 1]))
-		len--;
-	while (len > 0 && isspace((unsigned char)*given)) {
-		given++;
-		len--;
-	}
-	for (size_t i = 0; i < len; i++) {
-		int c = tolower((unsigned char)given[i]);
-
-		if (c == '-' || c == ' ')
-			c = '_';
-		if (name[i] == '\0' || c != name[i])
-			return 0;
-	}
-	return name[len] == '\0';
-}
-
+/* Names are read as domain.h reads them: case-insensitive, '-' and ' ' for
+ * '_', surrounding blanks ignored. */
 int policy_factor_from_name(const char *name)
 {
 	if (!name)
 		return -1;
 	for (int f = 0; f < PQL_FACTOR_COUNT; f++)
-		if (name_matches(name, factor_texts[f].name))
+		if (core_name_matches(name, factor_texts[f].name))
 			return f;
 	return -1;
 }
 
 int policy_capacity_state_from_name(const char *name)
 {
-	if (!name)
-		return -1;
-	for (int s = 0; s < CAPACITY_STATE_COUNT; s++)
-		if (name_matches(name, capacity_state_names[s]))
-			return s;
-	return -1;
+	return core_name_index(name, capacity_state_names, CAPACITY_STATE_COUNT);
 }
 
 int policy_role_from_name(const char *name)
 {
-	if (!name)
-		return -1;
-	for (int r = 0; r < ROLE_COUNT; r++)
-		if (name_matches(name, role_names[r]))
-			return r;
-	return -1;
+	return core_name_index(name, role_names, ROLE_COUNT);
 }

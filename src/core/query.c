@@ -8,6 +8,7 @@
 
 #include "coselldesk/domain.h"
 #include "coselldesk/query.h"
+#include "core_util.h"
 
 #define HOUR 3600LL
 #define DAY (24 * HOUR)
@@ -574,24 +575,6 @@ void query_free(struct query *q)
 
 /* ---- back to text ---- */
 
-struct text {
-	char *buf;
-	size_t size, len;
-};
-
-static void add(struct text *t, const char *fmt, ...)
-{
-	va_list ap;
-	size_t room = t->len < t->size ? t->size - t->len : 0;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(room ? t->buf + t->len : NULL, room, fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		t->len += (size_t)n;
-}
-
 /* A value that would not read back as itself bare gets quoted. */
 static int needs_quotes(const char *v, int bare_term)
 {
@@ -605,30 +588,30 @@ static int needs_quotes(const char *v, int bare_term)
 	return v[0] == '"';
 }
 
-static void add_value(struct text *t, const char *v, int bare_term)
+static void add_value(struct core_text *t, const char *v, int bare_term)
 {
 	if (!needs_quotes(v, bare_term)) {
-		add(t, "%s", v);
+		core_text_add(t, "%s", v);
 		return;
 	}
-	add(t, "\"");
+	core_text_add(t, "\"");
 	for (const char *c = v; *c; c++)
-		add(t, *c == '"' || *c == '\\' ? "\\%c" : "%c", *c);
-	add(t, "\"");
+		core_text_add(t, *c == '"' || *c == '\\' ? "\\%c" : "%c", *c);
+	core_text_add(t, "\"");
 }
 
 size_t query_format(const struct query *q, char *buf, size_t buf_size)
 {
-	struct text t = { buf, buf_size, 0 };
+	struct core_text t = { buf, buf_size, 0 };
 
 	if (buf && buf_size > 0)
 		buf[0] = '\0';
 	for (size_t i = 0; i < q->count; i++) {
 		const struct query_term *term = &q->terms[i];
 
-		add(&t, "%s%s", i ? " " : "", term->negated ? "!" : "");
+		core_text_add(&t, "%s%s", i ? " " : "", term->negated ? "!" : "");
 		if (term->field == QUERY_FLAG) {
-			add(&t, "%s", flag_names[term->number]);
+			core_text_add(&t, "%s", flag_names[term->number]);
 		} else if (term->field == QUERY_TEXT && term->op == QUERY_CONTAINS) {
 			add_value(&t, term->text, 1);
 		} else {
@@ -637,7 +620,7 @@ size_t query_format(const struct query *q, char *buf, size_t buf_size)
 			if (is_name_field(term->field) ? term->op == QUERY_CONTAINS
 						       : term->op == QUERY_EQ)
 				op = ":";
-			add(&t, "%s%s", field_names[term->field], op);
+			core_text_add(&t, "%s%s", field_names[term->field], op);
 			add_value(&t, term->text, 0);
 		}
 	}

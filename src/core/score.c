@@ -1,36 +1,21 @@
 /* score.c - PQL score: validation, total, gate, explanation, gap analysis,
  * and the whole-policy validator. */
-#include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "coselldesk/score.h"
-
-/* Write a message when the caller gave a buffer; always returns -1 so a
- * failing check reads `return fail(err, n, ...)`. */
-static int fail(char *err, size_t err_size, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err && err_size > 0) {
-		va_start(ap, fmt);
-		vsnprintf(err, err_size, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
+#include "core_util.h"
 
 int score_validate_factor(const struct desk_policy *p, enum pql_factor f, int points,
 			  char *err, size_t err_size)
 {
 	if ((unsigned)f >= PQL_FACTOR_COUNT)
-		return fail(err, err_size, "factor %d does not exist", (int)f);
+		return core_fail(err, err_size, "factor %d does not exist", (int)f);
 	if (points < 0)
-		return fail(err, err_size, "%s: %d points is negative (0 to %d)",
-			    policy_factor_label(f), points, p->weights[f]);
+		return core_fail(err, err_size, "%s: %d points is negative (0 to %d)",
+				 policy_factor_label(f), points, p->weights[f]);
 	if (points > p->weights[f])
-		return fail(err, err_size, "%s: %d points is over its weight %d",
-			    policy_factor_label(f), points, p->weights[f]);
+		return core_fail(err, err_size, "%s: %d points is over its weight %d",
+				 policy_factor_label(f), points, p->weights[f]);
 	return 0;
 }
 
@@ -145,26 +130,6 @@ void score_explain(const struct desk_policy *p, const int points[PQL_FACTOR_COUN
 		plan_all_of(headroom, out);
 }
 
-/* A small appender that keeps counting past the end, like snprintf. */
-struct text {
-	char *buf;
-	size_t size;
-	size_t len;
-};
-
-static void add(struct text *t, const char *fmt, ...)
-{
-	va_list ap;
-	size_t room = t->len < t->size ? t->size - t->len : 0;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(room ? t->buf + t->len : NULL, room, fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		t->len += (size_t)n;
-}
-
 static const char *points_word(int n)
 {
 	return n == 1 ? "point" : "points";
@@ -172,33 +137,37 @@ static const char *points_word(int n)
 
 size_t score_gap_sentence(const struct score_explanation *e, char *buf, size_t buf_size)
 {
-	struct text t = { buf, buf_size, 0 };
+	struct core_text t = { buf, buf_size, 0 };
 
 	if (buf && buf_size > 0)
 		buf[0] = '\0';
 	switch (e->plan) {
 	case SCORE_PLAN_NONE:
 		if (e->gap == 0)
-			add(&t, "at the bar");
+			core_text_add(&t, "at the bar");
 		else
-			add(&t, "%d over the bar", -e->gap);
+			core_text_add(&t, "%d over the bar", -e->gap);
 		break;
 	case SCORE_PLAN_ANY_ONE:
-		add(&t, "raise ");
+		core_text_add(&t, "raise ");
 		for (int i = 0; i < e->raise_count; i++)
-			add(&t, "%s%s", i == 0 ? "" : i == e->raise_count - 1 ? " or " : ", ",
-			    policy_factor_label(e->raises[i].factor));
-		add(&t, " by %d %s", e->gap, points_word(e->gap));
+			core_text_add(&t, "%s%s",
+				      i == 0 ? "" : i == e->raise_count - 1 ? " or " : ", ",
+				      policy_factor_label(e->raises[i].factor));
+		core_text_add(&t, " by %d %s", e->gap, points_word(e->gap));
 		break;
 	case SCORE_PLAN_ALL_OF:
-		add(&t, "raise ");
+		core_text_add(&t, "raise ");
 		for (int i = 0; i < e->raise_count; i++)
-			add(&t, "%s%s by %d", i == 0 ? "" : i == e->raise_count - 1 ? " and " : ", ",
-			    policy_factor_label(e->raises[i].factor), e->raises[i].points);
-		add(&t, " %s", points_word(e->raises[e->raise_count - 1].points));
+			core_text_add(&t, "%s%s by %d",
+				      i == 0 ? "" : i == e->raise_count - 1 ? " and " : ", ",
+				      policy_factor_label(e->raises[i].factor),
+				      e->raises[i].points);
+		core_text_add(&t, " %s", points_word(e->raises[e->raise_count - 1].points));
 		break;
 	case SCORE_PLAN_IMPOSSIBLE:
-		add(&t, "cannot reach %d: at most %d", e->threshold, e->score + e->headroom);
+		core_text_add(&t, "cannot reach %d: at most %d",
+			      e->threshold, e->score + e->headroom);
 		break;
 	}
 	return t.len;
@@ -212,14 +181,15 @@ static int check_weights(const struct desk_policy *p, char *err, size_t n)
 
 	for (int f = 0; f < PQL_FACTOR_COUNT; f++) {
 		if (p->weights[f] < 0)
-			return fail(err, n, "pql.weights.%s: %d is negative",
-				    policy_factor_name((enum pql_factor)f), p->weights[f]);
+			return core_fail(err, n, "pql.weights.%s: %d is negative",
+					 policy_factor_name((enum pql_factor)f), p->weights[f]);
 		sum += p->weights[f];
 	}
 	if (sum != SCORE_MAX)
-		return fail(err, n, "pql.weights: sum to %d, must be %d", sum, SCORE_MAX);
+		return core_fail(err, n, "pql.weights: sum to %d, must be %d", sum, SCORE_MAX);
 	if (p->threshold < 0 || p->threshold > SCORE_MAX)
-		return fail(err, n, "pql.threshold: %d is outside 0-%d", p->threshold, SCORE_MAX);
+		return core_fail(err, n, "pql.threshold: %d is outside 0-%d",
+				 p->threshold, SCORE_MAX);
 	return 0;
 }
 
@@ -230,23 +200,25 @@ static int check_bands(const struct desk_policy *p, char *err, size_t n)
 		const char *name = policy_capacity_state_name((enum capacity_state)s);
 
 		if (b->low < 0 || b->high > SCORE_MAX)
-			return fail(err, n, "dial.%s: %d-%d is outside 0-%d",
-				    name, b->low, b->high, SCORE_MAX);
+			return core_fail(err, n, "dial.%s: %d-%d is outside 0-%d",
+					 name, b->low, b->high, SCORE_MAX);
 		if (b->high < b->low)
-			return fail(err, n, "dial.%s: high %d is below low %d", name, b->high, b->low);
+			return core_fail(err, n, "dial.%s: high %d is below low %d",
+					 name, b->high, b->low);
 		if (b->preset < b->low || b->preset > b->high)
-			return fail(err, n, "dial.%s: preset %d is outside %d-%d",
-				    name, b->preset, b->low, b->high);
+			return core_fail(err, n, "dial.%s: preset %d is outside %d-%d",
+					 name, b->preset, b->low, b->high);
 	}
 	/* Slack recommends the lowest bar, severely constrained the highest. */
 	for (int s = 1; s < CAPACITY_STATE_COUNT; s++) {
 		const struct dial_band *a = &p->bands[s - 1], *b = &p->bands[s];
 
 		if (b->low <= a->high)
-			return fail(err, n, "dial: %s (%d-%d) overlaps or is below %s (%d-%d)",
-				    policy_capacity_state_name((enum capacity_state)s), b->low, b->high,
-				    policy_capacity_state_name((enum capacity_state)(s - 1)),
-				    a->low, a->high);
+			return core_fail(err, n, "dial: %s (%d-%d) overlaps or is below %s (%d-%d)",
+					 policy_capacity_state_name((enum capacity_state)s),
+					 b->low, b->high,
+					 policy_capacity_state_name((enum capacity_state)(s - 1)),
+					 a->low, a->high);
 	}
 	return 0;
 }
@@ -254,41 +226,46 @@ static int check_bands(const struct desk_policy *p, char *err, size_t n)
 static int check_cutoffs(const struct desk_policy *p, char *err, size_t n)
 {
 	if (!(p->balanced_from > 0))
-		return fail(err, n, "capacity.balanced_from: %.2f must be above 0", p->balanced_from);
+		return core_fail(err, n, "capacity.balanced_from: %.2f must be above 0",
+				 p->balanced_from);
 	if (!(p->constrained_from > p->balanced_from))
-		return fail(err, n, "capacity.constrained_from: %.2f must be above balanced_from %.2f",
-			    p->constrained_from, p->balanced_from);
+		return core_fail(err, n, "capacity.constrained_from: %.2f must be above balanced_from %.2f",
+				 p->constrained_from, p->balanced_from);
 	if (!(p->severe_from > p->constrained_from))
-		return fail(err, n, "capacity.severe_from: %.2f must be above constrained_from %.2f",
-			    p->severe_from, p->constrained_from);
+		return core_fail(err, n, "capacity.severe_from: %.2f must be above constrained_from %.2f",
+				 p->severe_from, p->constrained_from);
 	return 0;
 }
 
 static int check_tiers(const struct desk_policy *p, char *err, size_t n)
 {
 	if (p->tier2_from_acv < 0)
-		return fail(err, n, "tiers.tier2_from_acv: %ld is negative", p->tier2_from_acv);
+		return core_fail(err, n, "tiers.tier2_from_acv: %ld is negative",
+				 p->tier2_from_acv);
 	if (p->tier1_above_acv < p->tier2_from_acv)
-		return fail(err, n, "tiers.tier2_from_acv: %ld is above tiers.tier1_above_acv %ld",
-			    p->tier2_from_acv, p->tier1_above_acv);
+		return core_fail(err, n, "tiers.tier2_from_acv: %ld is above tiers.tier1_above_acv %ld",
+				 p->tier2_from_acv, p->tier1_above_acv);
 	for (int t = 0; t < TIER_COUNT; t++) {
 		const struct tier_hours *h = &p->hours[t];
 
 		if (h->min < 0)
-			return fail(err, n, "tiers.hours.tier%d: min %d is negative", t + 1, h->min);
+			return core_fail(err, n, "tiers.hours.tier%d: min %d is negative",
+					 t + 1, h->min);
 		if (h->max < h->min)
-			return fail(err, n, "tiers.hours.tier%d: max %d is below min %d", t + 1, h->max, h->min);
+			return core_fail(err, n, "tiers.hours.tier%d: max %d is below min %d",
+					 t + 1, h->max, h->min);
 		if (h->preset < h->min || h->preset > h->max)
-			return fail(err, n, "tiers.hours.tier%d: preset %d is outside %d-%d",
-				    t + 1, h->preset, h->min, h->max);
+			return core_fail(err, n, "tiers.hours.tier%d: preset %d is outside %d-%d",
+					 t + 1, h->preset, h->min, h->max);
 	}
 	if (!(p->thin_overlap_share >= 0 && p->thin_overlap_share < p->deep_overlap_share &&
 	      p->deep_overlap_share <= 1))
-		return fail(err, n, "tiers.thin_overlap_share %.2f and tiers.deep_overlap_share %.2f:"
-			    " need 0 <= thin < deep <= 1",
-			    p->thin_overlap_share, p->deep_overlap_share);
+		return core_fail(err, n, "tiers.thin_overlap_share %.2f and tiers.deep_overlap_share %.2f:"
+				 " need 0 <= thin < deep <= 1",
+				 p->thin_overlap_share, p->deep_overlap_share);
 	if (!(p->tier_gaming_factor >= 1))
-		return fail(err, n, "tiers.gaming_factor: %.2f must be at least 1", p->tier_gaming_factor);
+		return core_fail(err, n, "tiers.gaming_factor: %.2f must be at least 1",
+				 p->tier_gaming_factor);
 	return 0;
 }
 
@@ -297,38 +274,42 @@ static int check_rest(const struct desk_policy *p, char *err, size_t n)
 	int any = 0;
 
 	if (p->sla_triage_hours <= 0)
-		return fail(err, n, "sla.triage_hours: %d must be above 0", p->sla_triage_hours);
+		return core_fail(err, n, "sla.triage_hours: %d must be above 0",
+				 p->sla_triage_hours);
 	if (p->sla_accept_hours <= 0)
-		return fail(err, n, "sla.accept_hours: %d must be above 0", p->sla_accept_hours);
+		return core_fail(err, n, "sla.accept_hours: %d must be above 0",
+				 p->sla_accept_hours);
 	for (int r = 0; r < ROLE_COUNT; r++) {
 		if (p->role_weights[r] < 0)
-			return fail(err, n, "attribution.%s: %d is negative",
-				    policy_role_name((enum attribution_role)r), p->role_weights[r]);
+			return core_fail(err, n, "attribution.%s: %d is negative",
+					 policy_role_name((enum attribution_role)r),
+					 p->role_weights[r]);
 		if (p->role_weights[r] > 0)
 			any = 1;
 	}
 	if (!any)
-		return fail(err, n, "attribution: every role weight is zero");
+		return core_fail(err, n, "attribution: every role weight is zero");
 	if (p->calibration_band_count < 1 || p->calibration_band_count > CALIBRATION_MAX_BANDS)
-		return fail(err, n, "calibration.bands: %d bands, need 1-%d",
-			    p->calibration_band_count, CALIBRATION_MAX_BANDS);
+		return core_fail(err, n, "calibration.bands: %d bands, need 1-%d",
+				 p->calibration_band_count, CALIBRATION_MAX_BANDS);
 	if (p->calibration_bands[0] != 0)
-		return fail(err, n, "calibration.bands: the first band must start at 0, not %d",
-			    p->calibration_bands[0]);
+		return core_fail(err, n, "calibration.bands: the first band must start at 0, not %d",
+				 p->calibration_bands[0]);
 	for (int i = 1; i < p->calibration_band_count; i++)
 		if (p->calibration_bands[i] <= p->calibration_bands[i - 1] ||
 		    p->calibration_bands[i] > SCORE_MAX)
-			return fail(err, n, "calibration.bands: %d after %d must ascend and stay within 0-%d",
-				    p->calibration_bands[i], p->calibration_bands[i - 1], SCORE_MAX);
+			return core_fail(err, n, "calibration.bands: %d after %d must ascend and stay within 0-%d",
+					 p->calibration_bands[i], p->calibration_bands[i - 1],
+					 SCORE_MAX);
 	if (p->selling_hours_per_week <= 0 || p->selling_hours_per_week > 168)
-		return fail(err, n, "capacity.selling_hours_per_week: %d is outside 1-168",
-			    p->selling_hours_per_week);
+		return core_fail(err, n, "capacity.selling_hours_per_week: %d is outside 1-168",
+				 p->selling_hours_per_week);
 	if (p->weeks_per_quarter <= 0 || p->weeks_per_quarter > 14)
-		return fail(err, n, "capacity.weeks_per_quarter: %d is outside 1-14",
-			    p->weeks_per_quarter);
+		return core_fail(err, n, "capacity.weeks_per_quarter: %d is outside 1-14",
+				 p->weeks_per_quarter);
 	if (!(p->cosell_share > 0 && p->cosell_share <= 1))
-		return fail(err, n, "capacity.cosell_share: %.2f must be above 0 and at most 1",
-			    p->cosell_share);
+		return core_fail(err, n, "capacity.cosell_share: %.2f must be above 0 and at most 1",
+				 p->cosell_share);
 	return 0;
 }
 

@@ -6,22 +6,11 @@
 #include <string.h>
 
 #include "coselldesk/tier.h"
+#include "core_util.h"
 
 /* Shares times weights are compared with a little slack so that
  * 0.4 x 25 is 10 whatever the binary rounding says. */
 #define SHARE_EPSILON 1e-9
-
-static int fail(char *err, size_t err_size, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err && err_size > 0) {
-		va_start(ap, fmt);
-		vsnprintf(err, err_size, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
 
 size_t tier_format_dollars(long long amount, char *buf, size_t buf_size)
 {
@@ -143,23 +132,23 @@ int tier_check_hours(const struct desk_policy *p, int tier, int hours,
 	const struct tier_hours *h;
 
 	if (tier < 1 || tier > TIER_COUNT)
-		return fail(err, err_size, "tier %d does not exist (1, 2 or 3)", tier);
+		return core_fail(err, err_size, "tier %d does not exist (1, 2 or 3)", tier);
 	h = &p->hours[tier - 1];
 	if (hours < h->min || hours > h->max)
-		return fail(err, err_size, "tier %d budget %d h is outside %d-%d h",
-			    tier, hours, h->min, h->max);
+		return core_fail(err, err_size, "tier %d budget %d h is outside %d-%d h",
+				 tier, hours, h->min, h->max);
 	return 0;
 }
 
 int tier_check_override(int tier, const char *reason_text, char *err, size_t err_size)
 {
 	if (tier < 1 || tier > TIER_COUNT)
-		return fail(err, err_size, "tier %d does not exist (1, 2 or 3)", tier);
+		return core_fail(err, err_size, "tier %d does not exist (1, 2 or 3)", tier);
 	if (reason_text)
 		for (const char *c = reason_text; *c; c++)
 			if (!isspace((unsigned char)*c))
 				return 0;
-	return fail(err, err_size, "a tier override needs a written reason");
+	return core_fail(err, err_size, "a tier override needs a written reason");
 }
 
 void tier_gaming_check(const struct desk_policy *p, long claimed_acv,
