@@ -107,6 +107,19 @@ static int palette_of(const struct theme_colour *c)
 	}
 }
 
+/* A theme that gives every element the terminal's own colours (mono)
+ * needs no colour at all: drawing it in attributes only keeps even the
+ * "default colour" escapes off the terminal. */
+static bool colourless(const struct theme *theme)
+{
+	int e;
+
+	for (e = 0; e < THEME_ELEMENT_COUNT; e++)
+		if (palette_of(&theme->styles[e].fg) >= 0 || palette_of(&theme->styles[e].bg) >= 0)
+			return false;
+	return true;
+}
+
 enum color_mode colors_init(const struct theme *theme, bool no_color)
 {
 	bool have_default;
@@ -115,7 +128,8 @@ enum color_mode colors_init(const struct theme *theme, bool no_color)
 	for (e = 0; e < THEME_ELEMENT_COUNT; e++)
 		element_attr[e] = theme ? colors_curses_attrs(theme->styles[e].mono) : A_NORMAL;
 	mode = COLOR_MODE_MONO;
-	if (!theme || no_color || !has_colors() || start_color() == ERR || COLORS < 8)
+	if (!theme || no_color || colourless(theme) || !has_colors() || start_color() == ERR ||
+	    COLORS < 8)
 		return mode;
 	have_default = use_default_colors() == OK;
 	mode = COLORS >= 256 ? COLOR_MODE_256 : COLORS >= 16 ? COLOR_MODE_16 : COLOR_MODE_8;

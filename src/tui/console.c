@@ -5,11 +5,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "coselldesk/store.h"
 #include "command.h"
 #include "display.h"
+#include "form_ask.h"
+#include "job.h"
 #include "keys.h"
+#include "mouse.h"
 #include "provide_curses.h"
 
 static void set_message(struct console *c, bool error, const char *fmt, va_list ap)
@@ -122,10 +126,21 @@ int console_open_view(struct console *c, const char *name, const char *arg)
 	return 0;
 }
 
+/* Leaving with a job running stops it: ask first. */
+static bool may_leave(struct console *c)
+{
+	char question[300];
+
+	if (!job_running(c))
+		return true;
+	snprintf(question, sizeof(question), "%s is still running: stop it and quit? (y/n)", c->job.what);
+	return form_ask_yes(c, question);
+}
+
 static void close_view(struct console *c)
 {
 	if (c->depth <= 1) {
-		c->quit = true;
+		c->quit = may_leave(c);
 		return;
 	}
 	c->depth--;
@@ -168,7 +183,22 @@ static void generic_request(struct console *c, struct view *v, const struct requ
 		close_view(c);
 		break;
 	case REQ_EXIT:
-		c->quit = true;
+		c->quit = may_leave(c);
+		break;
+	case REQ_CANCEL:
+		job_stop(c);
+		break;
+	case REQ_IMPORT:
+		job_import(c, call->arg);
+		break;
+	case REQ_RESCORE:
+		job_rescore(c);
+		break;
+	case REQ_MOUSE:
+		mouse_command(c, call->arg);
+		break;
+	case REQ_DOCTOR:
+		console_open_view(c, "doctor", NULL);
 		break;
 	case REQ_REDRAW:
 		clearok(curscr, TRUE);
@@ -274,6 +304,10 @@ void console_key(struct console *c, int key)
 	c->dirty = true;
 	if (!v)
 		return;
+	if (key == (KEYS_CURSES | KEY_MOUSE)) {
+		mouse_event(c);
+		return;
+	}
 	if (!c->too_small && v->ops->key && v->ops->key(v, key))
 		return;
 	b = keymap_lookup(&c->keys, v->ops->name, key);
@@ -334,10 +368,17 @@ void console_poll_data(struct console *c)
 {
 	long long version;
 
+	/* a background job commits chunk after chunk: refreshing (and
+	 * recounting) after each would keep the console busy; every few
+	 * seconds shows it moving, and the job's end refreshes anyway */
+	if (job_running(c) && time(NULL) - c->refreshed_at < CONSOLE_JOB_REFRESH_SECONDS)
+		return;
 	if (!c->store || store_data_version(c->store, &version) != STORE_OK)
 		return;
-	if (c->have_data_version && version != c->data_version)
+	if (c->have_data_version && version != c->data_version) {
 		console_data_changed(c);
+		c->refreshed_at = time(NULL);
+	}
 	c->data_version = version;
 	c->have_data_version = true;
 }

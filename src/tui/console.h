@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "colors.h"
+#include "job.h"
 #include "keymap.h"
 #include "prompt.h"
 #include "request.h"
@@ -23,7 +24,8 @@ struct store;
 struct theme;
 
 #define CONSOLE_STACK_MAX 8
-#define CONSOLE_MESSAGE_MAX 512
+#define CONSOLE_MESSAGE_MAX 1024
+#define CONSOLE_JOB_REFRESH_SECONDS 3 /* data refreshes while a job writes */
 
 struct console {
 	const struct desk_settings *settings; /* the config in force; NULL: built-in keys */
@@ -48,13 +50,19 @@ struct console {
 	long long data_version;       /* last store data version seen */
 	bool have_data_version;       /* data_version is valid */
 	int poll_ms;                  /* input timeout = data poll interval */
+	long long refreshed_at;       /* when another writer's change was last shown */
 	enum color_mode color_mode;   /* what colors_init chose */
 	const char *theme_name;       /* the theme asked for (NULL: default) */
 	const struct theme *theme;    /* the loaded theme; NULL: plain text */
+	bool theme_fallback;          /* the theme asked for failed: the built-in one */
+	bool mouse;                   /* mouse capture is on (mouse.h) */
+	struct job job;               /* the background job (job.h) */
 };
 
 /* Messages on the message line (printf formats). An error is also kept
- * until the next key so a script's `:save-display` shows it. */
+ * until the next key so a script's `:save-display` shows it. A message of
+ * several lines ("\n") shows its first on the message line and the rest
+ * just above the status bar, over the view, until the next key. */
 void console_message(struct console *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void console_error(struct console *c, const char *fmt, ...)
@@ -80,7 +88,8 @@ void console_layout(struct console *c);
  * data_version does not show; or another process's): each reloads, keeping
  * its cursor and tags. */
 void console_data_changed(struct console *c);
-/* Ask the store whether another process wrote; refresh when it did. */
+/* Ask the store whether another process wrote; refresh when it did (while
+ * a background job runs, at most every CONSOLE_JOB_REFRESH_SECONDS). */
 void console_poll_data(struct console *c);
 
 /* The canonical name of a key bound to r in the current view, or fallback

@@ -10,6 +10,7 @@
 #include "colors.h"
 #include "console.h"
 #include "draw.h"
+#include "job.h"
 #include "provide_curses.h"
 #include "signals.h"
 
@@ -94,6 +95,11 @@ void display_done(void)
 	close_files();
 }
 
+int display_input_fd(void)
+{
+	return screen && in_file ? fileno(in_file) : -1;
+}
+
 void display_size(int *rows, int *cols)
 {
 	if (!screen) {
@@ -176,7 +182,8 @@ static void draw_too_small(struct console *c, int rows, int cols)
 
 static void draw_status(struct console *c, struct view *v, int y, int cols)
 {
-	char left[CONSOLE_MESSAGE_MAX], status[CONSOLE_MESSAGE_MAX] = "", right[128], k1[32], k2[32];
+	char left[CONSOLE_MESSAGE_MAX], status[CONSOLE_MESSAGE_MAX] = "", right[256], k1[32], k2[32];
+	char job[96];
 	attr_t attr = colors_attr(THEME_STATUS_BAR);
 	int rw;
 
@@ -188,7 +195,8 @@ static void draw_status(struct console *c, struct view *v, int y, int cols)
 	if (v->ops->status)
 		v->ops->status(v, status, sizeof(status));
 	snprintf(left, sizeof(left), "[%.40s]%s%.400s", v->ops->title, status[0] ? " " : "", status);
-	snprintf(right, sizeof(right), "%s%s help  %s quit",
+	job_progress_text(c, job, sizeof(job));
+	snprintf(right, sizeof(right), "%s%s%s%s help  %s quit", job, job[0] ? "  " : "",
 		 c->tag_prefix ? "; tagged...  " : "",
 		 console_key_hint(c, REQ_HELP, "?", k1, sizeof(k1)),
 		 console_key_hint(c, REQ_QUIT, "q", k2, sizeof(k2)));
@@ -237,6 +245,31 @@ static int draw_prompt(struct prompt_state *p, int y, int cols)
 	return cur;
 }
 
+/* The message line; the lines after a message's first go just above the
+ * status bar, over the bottom of the view (never over its first row). */
+static void draw_message(struct console *c, int rows, int cols)
+{
+	attr_t attr = colors_attr(c->message_is_error ? THEME_ERROR : THEME_MESSAGE);
+	const char *p = c->message, *nl;
+	char line[CONSOLE_MESSAGE_MAX];
+	int more = 0, y;
+
+	for (nl = strchr(p, '\n'); nl; nl = strchr(nl + 1, '\n'))
+		more++;
+	if (more > rows - 3)
+		more = rows - 3 > 0 ? rows - 3 : 0;
+	nl = strchr(p, '\n');
+	snprintf(line, sizeof(line), "%.*s", nl ? (int)(nl - p) : (int)strlen(p), p);
+	draw_text(rows - 1, 0, cols, line, attr);
+	for (y = rows - 2 - more; nl && y < rows - 2; y++) {
+		p = nl + 1;
+		nl = strchr(p, '\n');
+		snprintf(line, sizeof(line), "%.*s", nl ? (int)(nl - p) : (int)strlen(p), p);
+		draw_fill(y, 0, cols, attr);
+		draw_text(y, 1, cols - 1, line, attr);
+	}
+}
+
 void display_draw(struct console *c)
 {
 	struct view *v = console_view(c);
@@ -256,8 +289,7 @@ void display_draw(struct console *c)
 		if (c->prompt)
 			cursor_x = draw_prompt(c->prompt, rows - 1, cols);
 		else if (c->message[0])
-			draw_text(rows - 1, 0, cols, c->message,
-				  colors_attr(c->message_is_error ? THEME_ERROR : THEME_MESSAGE));
+			draw_message(c, rows, cols);
 	}
 	if (cursor_x >= 0) {
 		curs_set(1);

@@ -32,6 +32,10 @@ bool display_active(void);
 /* Paint everything and update the terminal. */
 void display_draw(struct console *c);
 
+/* The descriptor curses reads keys from (-1 when not running), for a
+ * loop that waits on it together with another (input_watch). */
+int display_input_fd(void);
+
 /* Rows and columns of the terminal now. */
 void display_size(int *rows, int *cols);
 

@@ -587,6 +587,21 @@ static void escalations_resize(struct view *v)
 	list_nav_clamp(&s->nav, s->list_rows > 0 ? s->list_rows : 1);
 }
 
+/* A click on a row of the list selects it; a double click opens its
+ * intro. */
+static void escalations_mouse(struct view *v, int y, int x, bool open)
+{
+	struct escalations_state *s = state_of(v);
+	long at = s->nav.top + (y - (v->top + 1));
+
+	(void)x;
+	if (y <= v->top || y > v->top + s->list_rows || at < 0 || at >= (long)s->count)
+		return;
+	list_nav_goto(&s->nav, at, s->list_rows > 0 ? s->list_rows : 1);
+	if (open)
+		open_intro(v);
+}
+
 static void escalations_complete(struct view *v, enum request r,
 				 void (*add)(void *ctx, const char *word), void *ctx)
 {
@@ -609,4 +624,5 @@ const struct view_ops escalations_view_ops = {
 	.status = escalations_status,
 	.complete = escalations_complete,
 	.done = escalations_done,
+	.mouse = escalations_mouse,
 };

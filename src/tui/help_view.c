@@ -286,6 +286,18 @@ static void help_status(struct view *v, char *buf, size_t size)
 		 s->nav.count);
 }
 
+/* A click selects the line; there is nothing to open. */
+static void help_mouse(struct view *v, int y, int x, bool open)
+{
+	struct help_state *s = v->state;
+	long at = s->nav.top + (y - v->top);
+
+	(void)x;
+	(void)open;
+	if (at >= 0 && at < (long)s->count)
+		list_nav_goto(&s->nav, at, v->rows);
+}
+
 static void help_done(struct view *v)
 {
 	struct help_state *s = v->state;
@@ -304,4 +316,5 @@ const struct view_ops help_view_ops = {
 	.request = help_request,
 	.status = help_status,
 	.done = help_done,
+	.mouse = help_mouse,
 };

@@ -2,10 +2,12 @@
 #include "input.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "display.h"
 #include "keys.h"
 #include "provide_curses.h"
 
@@ -20,6 +22,11 @@ static bool script_enter_pending;    /* such a line still owes its <Enter> */
 static bool script_command;          /* the line is a :command not yet delivered */
 static bool resize_pending;
 static const char *last_command;     /* the :command line just delivered */
+static MEVENT mouse_last;            /* the event of the last KEY_MOUSE */
+static bool mouse_pending;           /* ... not yet taken */
+static int watch_fd = -1;            /* input_watch(): a job's pipe, -1 none */
+static void (*watch_ready)(void *ctx);
+static void *watch_ctx;
 
 int input_open_script(const char *path, char *err, size_t err_size)
 {
@@ -47,6 +54,33 @@ bool input_scripted(void)
 void input_push_resize(void)
 {
 	resize_pending = true;
+}
+
+void input_watch(int fd, void (*ready)(void *ctx), void *ctx)
+{
+	watch_fd = ready ? fd : -1;
+	watch_ready = ready;
+	watch_ctx = ctx;
+}
+
+/* Tell the watcher its fd is readable (it may stop the watch). */
+static void watch_fire(void)
+{
+	if (watch_fd >= 0 && watch_ready)
+		watch_ready(watch_ctx);
+}
+
+/* A script waits for the watched job to end before its next line. */
+static void watch_drain(void)
+{
+	while (watch_fd >= 0) {
+		struct pollfd p = { watch_fd, POLLIN, 0 };
+
+		if (poll(&p, 1, -1) < 0 && errno != EINTR)
+			return;
+		if (p.revents)
+			watch_fire();
+	}
 }
 
 /* Load the next line that holds keys; false at the end of the file. */
@@ -120,9 +154,39 @@ static enum input_event script_key(int *key, const char **command)
 			*key = KEYS_ENTER;
 			return INPUT_KEY;
 		}
+		watch_drain();
 		if (!script_next_line())
 			return INPUT_END;
 	}
+}
+
+/* Wait for a key or the watched fd together: keys curses already holds
+ * first, then poll() on both descriptors, so the wait costs nothing while
+ * idle. Returns ERR when the time ran out or the watched fd fired. */
+static int wait_key_or_watch(int timeout_ms, wint_t *wc)
+{
+	struct pollfd p[2];
+	int rc;
+
+	timeout(0);
+	rc = get_wch(wc);
+	if (rc != ERR)
+		return rc;
+	p[0].fd = display_input_fd();
+	p[0].events = POLLIN;
+	p[0].revents = 0;
+	p[1].fd = watch_fd;
+	p[1].events = POLLIN;
+	p[1].revents = 0;
+	/* a signal (a resize, a stop) cuts poll short: a tick, then get_wch
+	 * above sees KEY_RESIZE, the loop the stop flag */
+	if (poll(p, 2, timeout_ms) <= 0)
+		return ERR;
+	if (p[1].revents) {
+		watch_fire();
+		return ERR;
+	}
+	return get_wch(wc);
 }
 
 static enum input_event terminal_key(int timeout_ms, int *key)
@@ -130,12 +194,23 @@ static enum input_event terminal_key(int timeout_ms, int *key)
 	wint_t wc;
 	int rc;
 
-	timeout(timeout_ms);
-	rc = get_wch(&wc);
+	if (watch_fd >= 0) {
+		rc = wait_key_or_watch(timeout_ms, &wc);
+	} else {
+		timeout(timeout_ms);
+		rc = get_wch(&wc);
+	}
 	if (rc == ERR)
 		return INPUT_TIMEOUT;
 	if (rc == KEY_CODE_YES && wc == KEY_RESIZE)
 		return INPUT_RESIZE;
+	if (rc == KEY_CODE_YES && wc == KEY_MOUSE) {
+		/* read at once: a loop that ignores the key (a prompt) must
+		 * not leave a stale event for the next click */
+		mouse_pending = getmouse(&mouse_last) == OK;
+		if (!mouse_pending)
+			return INPUT_TIMEOUT;
+	}
 	*key = keys_from_input((int)wc, rc == KEY_CODE_YES, erasechar());
 	if (*key == KEYS_ESC) {
 		/* <Esc> then a key within a moment is how terminals send Meta */
@@ -150,6 +225,15 @@ static enum input_event terminal_key(int timeout_ms, int *key)
 		}
 	}
 	return INPUT_KEY;
+}
+
+bool input_mouse(MEVENT *out)
+{
+	if (!mouse_pending)
+		return false;
+	*out = mouse_last;
+	mouse_pending = false;
+	return true;
 }
 
 enum input_event input_next(int timeout_ms, int *key, const char **command)

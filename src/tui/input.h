@@ -20,6 +20,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "provide_curses.h"
+
 enum input_event {
 	INPUT_KEY,      /* *key holds a key (keys.h) */
 	INPUT_TIMEOUT,  /* nothing arrived in time */
@@ -43,7 +45,22 @@ enum input_event input_next(int timeout_ms, int *key, const char **command);
  * open and the line is not one it runs). */
 void input_type_command(void);
 
+/* The event behind the KEY_MOUSE key just delivered (read from curses as
+ * it arrived); false when there is none. Taken once. */
+bool input_mouse(MEVENT *out);
+
 /* Push a resize event (the script's `:resize`), delivered next. */
 void input_push_resize(void);
+
+/* Watch fd (a background job's progress pipe) while waiting for a key:
+ * when it is readable, input_next() calls ready(ctx) and returns
+ * INPUT_TIMEOUT, so every loop that waits for keys (the console's, a
+ * prompt's, a question's) repaints and keeps the keys live. fd -1 stops
+ * watching; ready may do that itself. One fd at a time.
+ * From a script the watched fd is drained before the next line is read:
+ * ready() is called as data comes until it stops the watch, so a job
+ * started by a script has ended (and said so) before the script goes on,
+ * and a script still needs no waits. */
+void input_watch(int fd, void (*ready)(void *ctx), void *ctx);
 
 #endif

@@ -18,7 +18,11 @@
 #include "colors.h"
 #include "console.h"
 #include "draw.h"
+#include "esc_raise.h"
+#include "job.h"
 #include "prompt.h"
+#include "queue_export.h"
+#include "queue_format.h"
 #include "queue_page.h"
 #include "views.h"
 
@@ -306,46 +310,6 @@ static struct column_spec spec_of(enum settings_column c)
 	}
 }
 
-/* The mapping signal in a few letters, for the column. */
-static const char *signal_short(enum mapping_signal sig)
-{
-	switch (sig) {
-	case SIGNAL_MUTUAL_CUSTOMER: return "mutual";
-	case SIGNAL_PARTNER_CUSTOMER: return "theirs";
-	case SIGNAL_OUR_CUSTOMER: return "ours";
-	case SIGNAL_OPEN_OPPORTUNITIES: return "collide";
-	default: return "none";
-	}
-}
-
-static void format_age(long long seconds, char *buf, size_t size)
-{
-	if (seconds < 0)
-		seconds = 0;
-	if (seconds < 3600)
-		snprintf(buf, size, "%lldm", seconds / 60);
-	else if (seconds < 48 * 3600)
-		snprintf(buf, size, "%lldh", seconds / 3600);
-	else if (seconds < 8 * 7 * 86400)
-		snprintf(buf, size, "%lldd", seconds / 86400);
-	else
-		snprintf(buf, size, "%lldw", seconds / (7 * 86400));
-}
-
-static void format_money(long long dollars, char *buf, size_t size)
-{
-	if (dollars < 0)
-		snprintf(buf, size, "-");
-	else if (dollars >= 10000000)
-		snprintf(buf, size, "$%lldM", dollars / 1000000);
-	else if (dollars >= 1000000)
-		snprintf(buf, size, "$%.1fM", (double)dollars / 1e6);
-	else if (dollars >= 1000)
-		snprintf(buf, size, "$%lldK", (dollars + 500) / 1000);
-	else
-		snprintf(buf, size, "$%lld", dollars);
-}
-
 /* The text and colour of one cell. */
 static enum theme_element cell(struct view *v, const struct queue_row *r, enum settings_column c,
 			       char *buf, size_t size)
@@ -358,7 +322,7 @@ static enum theme_element cell(struct view *v, const struct queue_row *r, enum s
 		snprintf(buf, size, "%s", r->handle);
 		return THEME_NORMAL;
 	case SETTINGS_COLUMN_AGE:
-		format_age(now_of(v) - r->received_at, tmp, sizeof(tmp));
+		queue_format_age(now_of(v) - r->received_at, tmp, sizeof(tmp));
 		/* '!' marks a breach so it is not told by colour alone */
 		snprintf(buf, size, "%s%s", tmp, r->sla_breached ? "!" : " ");
 		return r->sla_breached ? THEME_SLA_BREACH : THEME_NORMAL;
@@ -369,10 +333,10 @@ static enum theme_element cell(struct view *v, const struct queue_row *r, enum s
 		snprintf(buf, size, "%s", r->account_name);
 		return THEME_NORMAL;
 	case SETTINGS_COLUMN_SIGNAL:
-		snprintf(buf, size, "%c %s", domain_signal_glyph(r->signal), signal_short(r->signal));
+		snprintf(buf, size, "%c %s", domain_signal_glyph(r->signal), queue_signal_short(r->signal));
 		return THEME_NORMAL;
 	case SETTINGS_COLUMN_ACV:
-		format_money(r->expected_acv, buf, size);
+		queue_format_money(r->expected_acv, buf, size);
 		return THEME_NORMAL;
 	case SETTINGS_COLUMN_SCORE:
 		if (r->score < 0) {
@@ -403,8 +367,7 @@ static enum theme_element cell(struct view *v, const struct queue_row *r, enum s
 		snprintf(buf, size, "%s", r->pod_name);
 		return THEME_NORMAL;
 	case SETTINGS_COLUMN_FLAGS:
-		snprintf(buf, size, "%s%s%s%s", r->conflict ? "C" : "", r->duplicate ? "D" : "",
-			 r->escalated ? "E" : "", r->gaming ? "G" : "");
+		queue_format_flags(r, buf, size);
 		return buf[0] ? THEME_FLAG : THEME_NORMAL;
 	default:
 		return THEME_NORMAL;
@@ -615,7 +578,7 @@ static void draw_detail(struct view *v, int top, int left, int height, int width
 	} else {
 		y = pane_line(y, x, w, bottom, "mapping", "no overlap data");
 	}
-	format_money(d->intro.expected_acv, money, sizeof(money));
+	queue_format_money(d->intro.expected_acv, money, sizeof(money));
 	y = pane_line(y, x, w, bottom, "expected ACV", money);
 	if (d->intro.scored) {
 		snprintf(buf, sizeof(buf), "%d against the bar %d (%s)", d->explanation.score,
@@ -1065,6 +1028,84 @@ static void act(struct view *v, const struct request_call *call, const char *ver
 	recount(v);
 }
 
+/* `:export csv|json FILE`: the rows of the limit and sort in force, with
+ * the columns on screen, written by a background job (queue_export.h). */
+static void export_rows(struct view *v, const char *arg)
+{
+	struct queue_state *s = state_of(v);
+	struct queue_export x;
+	char format[16];
+	const char *file;
+	size_t n;
+	int f, i;
+
+	while (arg && *arg == ' ')
+		arg++;
+	n = arg ? strcspn(arg, " \t") : 0;
+	file = arg ? arg + n : NULL;
+	while (file && (*file == ' ' || *file == '\t'))
+		file++;
+	if (!n || !file || !*file) {
+		console_error(v->console, "usage: :export csv|json FILE (the rows of the limit in force)");
+		return;
+	}
+	snprintf(format, sizeof(format), "%.*s", (int)(n < 15 ? n : 15), arg);
+	f = queue_export_format_from_name(format);
+	if (f < 0) {
+		console_error(v->console, "export: write csv or json, not '%s'", format);
+		return;
+	}
+	if (strlen(file) >= sizeof(x.path)) {
+		console_error(v->console, "export: the file name is too long");
+		return;
+	}
+	memset(&x, 0, sizeof(x));
+	/* the child gets a copy of this memory: the limit text stays valid */
+	x.filter = s->src.filter;
+	x.sort = s->src.sort;
+	x.descending = s->src.descending;
+	for (i = 0; i < s->column_count; i++)
+		x.columns[i] = s->columns[i];
+	x.column_count = s->column_count;
+	x.format = (enum queue_export_format)f;
+	snprintf(x.path, sizeof(x.path), "%s", file);
+	x.total = s->counts.valid ? s->counts.shown : -1;
+	job_export(v->console, &x);
+}
+
+/* Open the view of r (form, brief, escalations) on the selected intro. */
+static void open_selected(struct view *v, enum request r)
+{
+	struct queue_state *s = state_of(v);
+	struct console *c = v->console;
+	const struct queue_row *cur = queue_page_current(&s->win);
+	const char *target = r == REQ_BRIEF ? "brief" : r == REQ_ESCALATE ? "escalations" : "form";
+
+	if (!cur) {
+		console_error(c, "%s: no intro selected", request_name(r));
+		return;
+	}
+	if (!views_find(target)) {
+		console_error(c, "the %s view is not part of this build yet", target);
+		return;
+	}
+	console_open_view(c, target, cur->id);
+}
+
+/* A click on a row selects it; a double click opens it. */
+static void queue_mouse(struct view *v, int y, int x, bool open)
+{
+	struct queue_state *s = state_of(v);
+	int row = y - (v->top + 1);
+	struct request_call call = { REQ_OPEN, NULL, false };
+
+	if (row < 0 || row >= s->win.count || row >= s->list_rows || x >= s->list_cols)
+		return;
+	s->win.cursor = row;
+	if (open)
+		console_request(v->console, &call);
+}
+
 static bool queue_request(struct view *v, const struct request_call *call)
 {
 	struct queue_state *s = state_of(v);
@@ -1186,23 +1227,22 @@ static bool queue_request(struct view *v, const struct request_call *call)
 		recount(v);
 		return true;
 	}
+	case REQ_EXPORT:
+		export_rows(v, call->arg);
+		return true;
+	case REQ_ESCALATE:
+		/* after `;`: one kind and note on every tagged intro, in one
+		 * transaction (esc_raise.h); alone: the escalation pane */
+		if (call->on_tagged)
+			esc_raise_prompt_many(c, s->tags, s->tag_count);
+		else
+			open_selected(v, call->id);
+		return true;
 	case REQ_OPEN:
 	case REQ_SCORE:
 	case REQ_BRIEF:
-	case REQ_ESCALATE: {
-		const char *target = call->id == REQ_BRIEF ? "brief" : call->id == REQ_ESCALATE ? "escalations" : "form";
-
-		if (!cur) {
-			console_error(c, "%s: no intro selected", request_name(call->id));
-			return true;
-		}
-		if (!views_find(target)) {
-			console_error(c, "the %s view is not part of this build yet", target);
-			return true;
-		}
-		console_open_view(c, target, cur->id);
+		open_selected(v, call->id);
 		return true;
-	}
 	default:
 		return false;
 	}
@@ -1222,4 +1262,5 @@ const struct view_ops queue_view_ops = {
 	.status = queue_status,
 	.complete = sort_names,
 	.done = queue_done,
+	.mouse = queue_mouse,
 };

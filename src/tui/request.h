@@ -63,8 +63,11 @@
 	REQ_(REQ_GROUP_ACT, NEXT_FIELD,      "next-field",      "Move to the next field of the form") \
 	REQ_(REQ_GROUP_ACT, PREV_FIELD,      "prev-field",      "Move to the previous field of the form") \
 	REQ_(REQ_GROUP_ACT, SAVE,            "save",            "Save the changes") \
-	REQ_(REQ_GROUP_ACT, CANCEL,          "cancel",          "Discard the changes (asks first)") \
+	REQ_(REQ_GROUP_ACT, CANCEL,          "cancel",          "Discard the changes (asks first), or stop the running job") \
 	REQ_(REQ_GROUP_ACT, UNDO,            "undo",            "Undo the last edit or bulk action") \
+	REQ_(REQ_GROUP_ACT, EXPORT,          "export",          "Write the rows of this view to a file (:export csv|json FILE)") \
+	REQ_(REQ_GROUP_ACT, IMPORT,          "import",          "Import a CSV file in the background (:import KIND FILE)") \
+	REQ_(REQ_GROUP_ACT, RESCORE,         "rescore",         "Rescore with the weights of the config, in the background") \
 	\
 	REQ_(REQ_GROUP_MISC, PROMPT,       "prompt",       "Open the : command prompt") \
 	REQ_(REQ_GROUP_MISC, REFRESH,      "refresh",      "Reload the data of this view") \
@@ -72,6 +75,8 @@
 	REQ_(REQ_GROUP_MISC, QUIT,         "quit",         "Close this view; quit from the home view") \
 	REQ_(REQ_GROUP_MISC, EXIT,         "exit",         "Quit the console") \
 	REQ_(REQ_GROUP_MISC, SAVE_DISPLAY, "save-display", "Write the screen as text to a file (:save-display FILE)") \
+	REQ_(REQ_GROUP_MISC, MOUSE,        "mouse",        "Turn mouse capture on or off (:mouse on|off)") \
+	REQ_(REQ_GROUP_MISC, DOCTOR,       "doctor",       "Show the terminal, colours, locale, theme and files in use") \
 	REQ_(REQ_GROUP_MISC, NONE,         "none",         "Do nothing (binding a key to it unbinds the key)")
 
 enum request_group {

@@ -64,13 +64,12 @@ void signals_install(int tty_fd)
 	installed = true;
 }
 
-/* Append a terminfo string capability to the reset buffer. */
-static void add_cap(const char *name)
+/* Append bytes to the reset buffer (all or nothing). */
+static void add_bytes(const char *s)
 {
-	const char *s = tigetstr(name);
 	size_t n;
 
-	if (!s || s == (const char *)-1)
+	if (!s)
 		return;
 	n = strlen(s);
 	if (reset_len + n >= sizeof(reset_bytes))
@@ -79,12 +78,36 @@ static void add_cap(const char *name)
 	reset_len += n;
 }
 
+/* Append a terminfo string capability to the reset buffer. */
+static void add_cap(const char *name)
+{
+	const char *s = tigetstr(name);
+
+	if (s && s != (const char *)-1)
+		add_bytes(s);
+}
+
+/* Mouse reporting off (the console may have turned it on, mouse.h): the
+ * terminal's XM with 0, else the xterm sequence curses itself uses, on a
+ * terminal that reports the mouse at all. */
+static void add_mouse_off(void)
+{
+	const char *xm = tigetstr("XM");
+	const char *kmous = tigetstr("kmous");
+
+	if (xm && xm != (const char *)-1)
+		add_bytes(tiparm(xm, 0));
+	else if (kmous && kmous != (const char *)-1)
+		add_bytes("\033[?1000l");
+}
+
 void signals_capture_reset(void)
 {
 	reset_len = 0;
 	add_cap("sgr0");
 	add_cap("rmkx");
 	add_cap("cnorm");
+	add_mouse_off();
 	add_cap("rmcup");
 }
 

@@ -8,7 +8,8 @@
  * - SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT cannot return to the loop. At
  *   start-up, once curses has read the terminal description, we copy the
  *   bytes that undo our terminal modes (sgr0: attributes off, rmkx: keypad
- *   off, cnorm: cursor on, rmcup: leave the alternate screen) into a static
+ *   off, cnorm: cursor on, XM: mouse reporting off, rmcup: leave the
+ *   alternate screen) into a static
  *   buffer and keep the termios the terminal had before curses. The handler
  *   writes that buffer with write(2), restores the termios with
  *   tcsetattr(2) (both async-signal-safe), then re-raises the signal with

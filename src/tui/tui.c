@@ -21,7 +21,9 @@
 #include "console.h"
 #include "display.h"
 #include "input.h"
+#include "job.h"
 #include "keymap.h"
+#include "mouse.h"
 #include "provide_curses.h"
 #include "signals.h"
 
@@ -149,6 +151,7 @@ static void load_theme(struct console *c, struct theme *t, bool *loaded, char *m
 				 errs.items[0].file ? ": " : "", errs.items[0].message);
 		settings_errors_free(&errs);
 		*loaded = theme_load_builtin(t, &errs) == 0;
+		c->theme_fallback = true;
 	}
 	settings_errors_free(&errs);
 	c->theme = *loaded ? t : NULL;
@@ -249,6 +252,9 @@ int tui_run(const struct tui_options *opt)
 			theme_free(&theme);
 		return EX_UNAVAILABLE;
 	}
+	/* the mouse only when asked for: capture takes text selection away */
+	if (opt->settings && opt->settings->ui.mouse)
+		mouse_enable(&c, true);
 	console_layout(&c);
 	if (console_open_view(&c, views_get(0)->name, NULL) < 0)
 		c.quit = true;
@@ -267,6 +273,7 @@ int tui_run(const struct tui_options *opt)
 		console_error(&c, "%s", theme_msg);
 	console_poll_data(&c);
 	run_loop(&c);
+	job_finish(&c);
 	stop = signals_stop_requested();
 	display_done();
 	input_close_script();

@@ -57,7 +57,8 @@
 	VIEW_(dashboard) \
 	VIEW_(form) \
 	VIEW_(brief) \
-	VIEW_(help)
+	VIEW_(help) \
+	VIEW_(doctor)
 
 struct console;
 struct view;
@@ -90,6 +91,10 @@ struct view_ops {
 	/* A raw key before the keymap sees it (a form's field takes digits that
 	 * are view switches elsewhere); true when consumed. May be NULL. */
 	bool (*key)(struct view *v, int key);
+	/* A click (mouse on, mouse.h) on screen row y, column x, inside the
+	 * view's area: select what is there; open set for a double click
+	 * (then open it too). May be NULL: clicks are ignored. */
+	void (*mouse)(struct view *v, int y, int x, bool open);
 };
 
 struct view {

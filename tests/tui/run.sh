@@ -10,6 +10,7 @@
 #    A script may start with header lines:
 #      # size: 100x30        the off-screen terminal (default 100x30)
 #      # config: FILE        a config file from tests/tui/configs/
+#      # args: ARGS          more arguments for the console (--theme mono)
 #      # env: NAME=VALUE     extra environment (repeatable)
 #      # db: none            no --db: a new, empty desk in $XDG_DATA_HOME
 #      # db: fixture         start from the desk data/setup.sh builds
@@ -18,13 +19,15 @@
 #    directory (sh NAME.check BIN) to read the desk back with batch commands;
 #    its output is compared with expected/NAME/check.out.
 #    Handles are random, so IN-7F3A2C style handles in the saved screens are
-#    replaced by IN-XXXXXX before comparing; the clock is pinned
-#    (COSELLDESK_NOW) so ages and SLA states do not move.
+#    replaced by IN-XXXXXX before comparing, and the scratch directory by
+#    "./"; the clock is pinned (COSELLDESK_NOW) so ages and SLA states do
+#    not move.
 # 2. tmux smoke tests in a real terminal (tmux.sh): start, colours, resize,
 #    the too-small screen, NO_COLOR, clean quit and signals restoring the
 #    terminal, idle CPU.
 # UPDATE=1 rewrites the expected screens from the actual ones (review the
-# diff before committing them).
+# diff before committing them). SESSIONS="help errors" runs only the
+# sessions named (and no tmux tests): with UPDATE=1, to rewrite just those.
 set -u
 BIN=${1:?usage: tests/tui/run.sh BIN}
 case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
@@ -51,7 +54,7 @@ fi
 # one; nothing else changes
 normalise() {
 	sed -e 's/\(IN\|ES\|PA\|AC\|AE\|PD\|DS\)-[0-9A-F]\{6\}/\1-XXXXXX/g' \
-		-e "s|$HERE/|tests/tui/|g" "$1" >"$1.norm" && mv "$1.norm" "$1"
+		-e "s|$HERE/|tests/tui/|g" -e "s|$TMP/[^/ ]*/|./|g" "$1" >"$1.norm" && mv "$1.norm" "$1"
 }
 
 header() { # header SCRIPT KEY: the value of "# KEY: value" lines
@@ -69,8 +72,11 @@ run_session() {
 	rows=${size#*x}
 	config=$(header "$script" config | head -n 1)
 	db=$(header "$script" db | head -n 1)
+	args=$(header "$script" args | head -n 1)
 	set --
 	if [ -n "$config" ]; then set -- --config "$HERE/configs/$config"; fi
+	# shellcheck disable=SC2086 # the header is words
+	if [ -n "$args" ]; then set -- "$@" $args; fi
 	if [ "$db" != none ]; then set -- "$@" --db "$dir/desk.db"; fi
 	if [ "$db" = fixture ]; then
 		if [ -z "$fixture" ]; then
@@ -166,11 +172,16 @@ run_session() {
 
 for script in "$HERE"/sessions/*.script; do
 	[ -e "$script" ] || continue
+	if [ -n "${SESSIONS:-}" ]; then
+		case " $SESSIONS " in *" $(basename "$script" .script) "*) ;; *) continue ;; esac
+	fi
 	run_session "$script"
 done
 echo "tui: $passed scripted session(s) passed"
 
-if command -v tmux >/dev/null 2>&1; then
+if [ -n "${SESSIONS:-}" ]; then
+	echo "tui: SESSIONS set, tmux smoke tests skipped"
+elif command -v tmux >/dev/null 2>&1; then
 	sh "$HERE/tmux.sh" "$BIN" || fail=1
 elif [ -n "${CI:-}" ]; then
 	echo "FAIL tmux is not installed (make deps-test installs it)"

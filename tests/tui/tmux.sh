@@ -1,8 +1,11 @@
 #!/bin/sh
 # tests/tui/tmux.sh BIN - the console in a real terminal, driven by tmux.
-# Start, colours, resize to the too-small screen and back, NO_COLOR, idle
-# CPU, and the terminal restored after a clean quit, SIGTERM and a crash
-# signal (SIGSEGV). Each check prints FAIL with what it saw.
+# Start, colours, resize to the too-small screen and back, NO_COLOR and the
+# mono theme, idle CPU, and the terminal restored after a clean quit,
+# SIGTERM and a crash signal (SIGSEGV); live refresh; the mouse (off by
+# default, then wheel, click, double click); a 20,000-row import in the
+# background while the queue pages, an export of all of it, and an import
+# stopped with Esc. Each check prints FAIL with what it saw.
 set -u
 BIN=${1:?usage: tests/tui/tmux.sh BIN}
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -50,7 +53,8 @@ wait_file() {
 }
 
 # start NAME [ENV...]: a 100x30 session whose shell runs the console, then
-# records its exit status and the terminal modes left behind.
+# records its exit status and the terminal modes left behind. ENV may set
+# DESK (the desk file's name in $TMP) and ARGS (more console arguments).
 start() {
 	name=$1
 	shift
@@ -61,7 +65,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 HOME="$TMP/home" XDG_STATE_HOME="$TMP/state" 
 unset NO_COLOR COSELLDESK_SCRIPT COSELLDESK_NO_DISPLAY COSELLDESK_CONFIG COLUMNS LINES
 $*
 stty -g > "$TMP/$name.before"
-sh -c 'echo \$\$ > "$TMP/$name.pid"; exec "$BIN" --db "$TMP/\${DESK:-desk}.db"'
+sh -c 'echo \$\$ > "$TMP/$name.pid"; exec "$BIN" --db "$TMP/\${DESK:-desk}.db" \${ARGS:-}'
 echo \$? > "$TMP/$name.status"
 stty -g > "$TMP/$name.after"
 stty -a > "$TMP/$name.modes"
@@ -167,6 +171,131 @@ if "$BIN" --db "$TMP/live.db" init >/dev/null &&
 else
 	bad "live refresh: could not prepare the desk"
 fi
+
+# 7. the mono theme draws no colour either (attributes only)
+start mono "export ARGS='--theme mono' COSELLDESK_THEMES='$HERE/../../themes'"
+if wait_for '? help' 5; then
+	if t capture-pane -p -e -t s | grep -q "$(printf '\033')\[[0-9;]*3[0-7]m\|$(printf '\033')\[[0-9;]*4[0-7]m\|38;5;\|48;5;\|38;2;\|48;2;"; then
+		bad "--theme mono: colour escape sequences drawn"
+	else
+		good
+	fi
+	if t capture-pane -p -e -t s | grep -q "$(printf '\033')\[[0-9;]*7m"; then good; else
+		bad "--theme mono: the status bar is not drawn in reverse"; fi
+else
+	bad "--theme mono: no status bar"; t capture-pane -p -t s | tail -3
+fi
+t send-keys -t s q
+restored mono 0
+
+# mouse_flag: whether the pane's program asked for mouse reports.
+mouse_flag() { t display -p -t s '#{mouse_any_flag}'; }
+# mouse BUTTON COL ROW: an xterm (X10) mouse report, 1-based cell; BUTTON is
+# the report's character: ' ' press, '#' release, 'a' wheel down, '`' up.
+mouse() {
+	t send-keys -t s -l "$(printf '\033[M%s' "$1")$(printf "\\$(printf '%03o' $((32 + $2)))")$(printf "\\$(printf '%03o' $((32 + $3)))")"
+}
+# cursor_row: the screen line (1-based) holding the queue's cursor '>'.
+cursor_row() { t capture-pane -p -t s | grep -n '^>' | head -n 1 | cut -d: -f1; }
+
+# 8. the mouse: off by default (no reports asked for); :mouse on; a click
+# selects a row, the wheel moves three, a double click opens the form;
+# :mouse off gives the terminal its selection back
+start mouse "export DESK=live"
+if wait_for '40/40 open' 5; then
+	if [ "$(mouse_flag)" = 0 ]; then good; else bad "mouse: reports asked for by default"; fi
+	t send-keys -t s ':mouse on' Enter
+	if wait_for 'mouse on' 2 && [ "$(mouse_flag)" = 1 ]; then good; else
+		bad "mouse: :mouse on did not turn reports on"; fi
+	mouse ' ' 20 6
+	mouse '#' 20 6
+	sleep 0.5
+	if [ "$(cursor_row)" = 6 ]; then good; else bad "mouse: a click on line 6 left the cursor on line $(cursor_row)"; fi
+	mouse a 20 6
+	sleep 0.3
+	if [ "$(cursor_row)" = 9 ]; then good; else bad "mouse: the wheel left the cursor on line $(cursor_row), not 9"; fi
+	mouse ' ' 20 4
+	mouse '#' 20 4
+	mouse ' ' 20 4
+	mouse '#' 20 4
+	if wait_for '\[Form\]' 2; then good; else bad "mouse: a double click did not open the form"; t capture-pane -p -t s | tail -2; fi
+	t send-keys -t s q
+	t send-keys -t s ':mouse off' Enter
+	if wait_for 'mouse off' 2 && [ "$(mouse_flag)" = 0 ]; then good; else
+		bad "mouse: :mouse off did not turn reports off"; fi
+else
+	bad "mouse: the console did not start on the desk"
+fi
+t send-keys -t s q
+restored mouse 0
+
+# 9. a 20,000-row import runs in the background: the status bar shows its
+# progress while the queue still pages, then the rows are there; an export
+# writes all of them, a page of the store's cursor at a time
+awk 'BEGIN {
+	print "partner,account,received_at,expected_acv,contact,note,pod,owner,external_id,source"
+	for (i = 0; i < 20000; i++)
+		printf "Bulk Partner %d,Bulk Account %d,2026-01-%02dT08:00:00Z,$%d,Contact %d,Bulk %d,east,desk-east,BULK-%05d,partner\n",
+			i % 50, i % 2000, 1 + i % 28, 1000 + i, i, i, i
+}' >"$TMP/rows20k.csv"
+start bulk "export DESK=live"
+if wait_for '40/40 open' 5; then
+	t send-keys -t s ":import intros $TMP/rows20k.csv" Enter
+	if wait_for 'import [0-9]*% (' 5; then
+		good
+		before=$(cursor_row)
+		t send-keys -t s C-d
+		sleep 0.3
+		screen=$(t capture-pane -p -t s)
+		after=$(cursor_row)
+		if [ "$after" != "$before" ] && echo "$screen" | grep -q 'import [0-9]*% ('; then good; else
+			bad "import: the queue did not page while the import ran (cursor line $before -> $after)"
+			echo "$screen" | tail -3
+		fi
+	else
+		bad "import: no progress in the status bar"; t capture-pane -p -t s | tail -3
+	fi
+	if wait_for 'rows20k.csv: 20000 rows: 20000 added' 60 && wait_for '20040/20040 open' 3; then good; else
+		bad "import: the rows did not arrive"; t capture-pane -p -t s | tail -3; fi
+	t send-keys -t s ":export csv $TMP/all.csv" Enter
+	if wait_for 'exported 20,040 rows' 30 && [ "$(wc -l <"$TMP/all.csv")" -eq 20041 ]; then good; else
+		bad "export: all.csv is not every row"; t capture-pane -p -t s | tail -1; fi
+else
+	bad "import: the console did not start on the desk"
+fi
+t send-keys -t s q
+restored bulk 0
+
+# 10. Esc stops an import: nothing of it stays; quitting while one runs
+# asks, then stops it the same way
+sed 's/BULK-/MORE-/' "$TMP/rows20k.csv" >"$TMP/more20k.csv"
+start stop "export DESK=live"
+if wait_for '20040/20040 open' 5; then
+	t send-keys -t s ":import intros $TMP/more20k.csv" Enter
+	if wait_for 'import [0-9]*% (' 5; then
+		t send-keys -t s Escape
+		if wait_for 'more20k.csv stopped: nothing imported' 10 && wait_for '20040/20040 open' 1; then good; else
+			bad "stop: Esc did not stop the import"; t capture-pane -p -t s | tail -3; fi
+	else
+		bad "stop: the import did not start"
+	fi
+	t send-keys -t s ":import intros $TMP/more20k.csv" Enter
+	if wait_for 'import [0-9]*% (' 5; then
+		t send-keys -t s q
+		if wait_for 'still running: stop it and quit? (y/n)' 3; then good; else
+			bad "stop: q did not ask while the import ran"; fi
+		t send-keys -t s y
+	else
+		bad "stop: the second import did not start"
+		t send-keys -t s q
+	fi
+else
+	bad "stop: the console did not start on the desk"
+	t send-keys -t s q
+fi
+restored stop 0
+n=$("$BIN" --db "$TMP/live.db" queue --format csv --limit 100000 | awk 'NR > 1' | wc -l)
+if [ "$n" -eq 20040 ]; then good; else bad "stop: the desk holds $n open intros, not 20040"; fi
 
 echo "tui: $passed tmux check(s) passed"
 exit $fail
