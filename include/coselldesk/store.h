@@ -92,9 +92,16 @@ struct store_options {
 	int read_only;                        /* 1: open for reading; an older schema is
 	                                       * refused (STORE_REFUSED), not upgraded */
 	int busy_timeout_ms;                  /* wait for another writer this long; <= 0: 2000 */
-	int cache_mb;                         /* page cache in MiB; <= 0: 64 */
+	int cache_mb;                         /* page cache in MiB; <= 0: 16 (imports and
+	                                       * rescoring raise it to 256 while they run) */
 	int target_version;                   /* tests and tools only: migrate up to this version
 	                                       * (0: STORE_SCHEMA_VERSION) */
+	int build;                            /* tools only (bench/): a desk written from
+	                                       * nothing by one process. While open: journal
+	                                       * in memory, no syncing, no other connection
+	                                       * (a crash leaves a broken file); WAL again
+	                                       * at store_close. Only with create on a new
+	                                       * file; ignored otherwise */
 	const struct desk_policy *policy;     /* weights, tier rule, SLA hours...; copied;
 	                                       * NULL: policy_defaults() */
 };
@@ -419,6 +426,9 @@ struct store_intro_record {
 	long actual_ae_minutes;               /* -1 unknown */
 	const char *reason_code;              /* optional */
 	long long created_at, updated_at;     /* 0: received_at */
+	const char *id;                       /* its id (32 lowercase hex digits), NULL: a new
+	                                       * one. A load in ascending id order appends to
+	                                       * the id index instead of inserting all over it */
 	size_t role_count;                    /* attribution roles recorded (0..ROLE_COUNT) */
 	struct {
 		enum attribution_role role;   /* the role, each at most once */
@@ -433,11 +443,12 @@ struct store_intro_record {
 enum store_status store_intro_load_bulk(struct store *st, const struct store_intro_record *rows,
 					size_t n, char (*ids_out)[STORE_ID_SIZE]);
 
-/* For a large first load inside store_begin: drop the secondary indexes of
- * intros now and build them again at store_commit (one sort per index
- * instead of a random insert per row and index). store_rollback brings them
- * back as they were. Lookups by anything but the id scan while they are gone. */
-enum store_status store_bulk_indexes_drop(struct store *st);
+/* For a large first load inside store_begin: drop the secondary indexes and
+ * the counting triggers of intros now; store_commit builds the indexes
+ * again and counts everything once (one sort per index instead of a random
+ * insert per row and index). store_rollback brings all back as it was.
+ * Lookups by anything but the id scan while the indexes are gone. */
+enum store_status store_bulk_prepare(struct store *st);
 
 /* Recompute every partner's won history (count, average and median won
  * ACV) from its won intros: after a bulk load. */
@@ -824,6 +835,19 @@ enum store_status store_queue_count(struct store *st, const struct queue_filter 
 enum store_status store_queue_plan(struct store *st, const struct queue_filter *filter,
 				   const struct queue_page *page, char *out, size_t size);
 
+/* Tests: fn gets the query plan (EXPLAIN QUERY PLAN, one step a line) of
+ * every statement this handle prepares or takes from its cache from now
+ * on, with its text; NULL stops. The tests that prove no key-path query
+ * scans the intros table run the console's store calls under it. */
+typedef void (*store_plan_fn)(void *ctx, const char *sql, const char *plan);
+void store_set_plan_hook(struct store *st, store_plan_fn fn, void *ctx);
+
+/* The statement of that page with its values in place (what the sqlite3
+ * shell would run for it), for the benchmark's reference figure and for
+ * debugging. STORE_INVALID when it does not fit in size bytes. */
+enum store_status store_queue_sql(struct store *st, const struct queue_filter *filter,
+				  const struct queue_page *page, char *out, size_t size);
+
 /* Counts of intros by state (all pods, or one), kept by triggers: O(1). */
 struct store_counts {
 	long by_state[STATE_COUNT];           /* intros in each state */
@@ -1005,7 +1029,8 @@ struct store_check_result {
 	long foreign_key_errors;              /* rows of foreign_key_check */
 	int schema_version;                   /* user_version */
 	int application_id_ok;                /* application_id is ours */
-	long count_mismatches;                /* counts table rows that disagree with intros */
+	long count_mismatches;                /* rows of the counts and tallies that disagree
+	                                       * with the intros (or payouts with their sums) */
 };
 /* Run the checks (read only). STORE_OK even when problems are found: read
  * out->ok; a status means the check itself could not run. */

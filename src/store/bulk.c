@@ -4,10 +4,12 @@
  * Rows go in as given, through one prepared INSERT, without the lifecycle
  * (the CHECK constraints still guard every row) and with ONE audit row per
  * call summarising it. Inside store_begin..store_commit a load may first drop
- * the secondary indexes of intros (store_bulk_indexes_drop): a large first
- * load then costs one sort per index at the end instead of a random insert
- * per row and index. The index texts come back from sqlite_schema, so the
- * rebuilt indexes are exactly the ones the migrations made.
+ * the secondary indexes and the counting triggers of intros
+ * (store_bulk_prepare): a large first load then costs one sort per index
+ * and one count per tally at the end instead of a random insert per row
+ * and index and a trigger per row and tally. The texts come back from
+ * sqlite_schema, so what is built again is exactly what the migrations
+ * made.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +31,8 @@ static enum store_status check_record(struct store *st, const struct store_intro
 		return store_fail(st, STORE_INVALID, "intro %zu: received_at is required", at);
 	if (r->role_count > ROLE_COUNT)
 		return store_fail(st, STORE_INVALID, "intro %zu: %zu roles", at, r->role_count);
+	if (r->id && strlen(r->id) != 32)
+		return store_fail(st, STORE_INVALID, "intro %zu: an id has 32 hex digits", at);
 	return STORE_OK;
 }
 
@@ -115,7 +119,10 @@ enum store_status store_intro_load_bulk(struct store *st, const struct store_int
 	for (i = 0; i < n && rc == STORE_OK; i++) {
 		const struct store_intro_record *r = &rows[i];
 
-		id_new(st, id);
+		if (r->id)
+			memcpy(id, r->id, STORE_ID_SIZE);
+		else
+			id_new(st, id);
 		bind_record(st, s, r, id);
 		if (sq_step(st, s, "load intro") != SQLITE_DONE)
 			rc = sq_last(st);
@@ -167,6 +174,7 @@ void bulk_index_forget(struct store *st)
 {
 	size_t i;
 
+	st->bulk_refill = 0;
 	for (i = 0; i < st->bulk_index_count; i++)
 		free(st->bulk_index_sql[i]);
 	free(st->bulk_index_sql);
@@ -174,47 +182,63 @@ void bulk_index_forget(struct store *st)
 	st->bulk_index_count = 0;
 }
 
-/* The secondary indexes of intros a large load may drop, each with its
- * fixed DROP statement (an index name cannot be a bound parameter). */
-#define DROPPABLE(name) { #name, "DROP INDEX IF EXISTS " #name }
-static const struct { const char *name, *drop; } droppable[] = {
-	DROPPABLE(intros_by_received), DROPPABLE(intros_by_score), DROPPABLE(intros_by_sla),
-	DROPPABLE(intros_by_acv), DROPPABLE(intros_by_tier), DROPPABLE(intros_by_state),
-	DROPPABLE(intros_by_partner), DROPPABLE(intros_by_account), DROPPABLE(intros_by_pod),
-	DROPPABLE(intros_by_owner), DROPPABLE(intros_by_ae), DROPPABLE(intros_by_external),
-	DROPPABLE(intros_open_by_received), DROPPABLE(intros_open_by_score),
-	DROPPABLE(intros_open_by_sla), DROPPABLE(intros_open_by_acv), DROPPABLE(intros_open_by_tier),
-	DROPPABLE(intros_open_by_state), DROPPABLE(intros_open_by_partner),
-	DROPPABLE(intros_open_by_account), DROPPABLE(intros_open_by_created),
-	DROPPABLE(intros_open_by_pod), DROPPABLE(intros_claims), DROPPABLE(intros_won_by_partner),
+/* What a large load may drop, each with its fixed DROP statement (a name
+ * cannot be a bound parameter): the secondary indexes of intros and the
+ * triggers that keep the tallies. lookup: an import reads that index row
+ * by row (idempotency), so it stays. */
+enum drop_kind { DROP_INDEX, DROP_LOOKUP_INDEX, DROP_TRIGGER };
+#define INDEX(name) { #name, "DROP INDEX IF EXISTS " #name, DROP_INDEX }
+#define LOOKUP(name) { #name, "DROP INDEX IF EXISTS " #name, DROP_LOOKUP_INDEX }
+#define TRIGGER(name) { #name, "DROP TRIGGER IF EXISTS " #name, DROP_TRIGGER }
+static const struct { const char *name, *drop; enum drop_kind kind; } droppable[] = {
+	INDEX(intros_by_received), INDEX(intros_by_score), INDEX(intros_by_sla),
+	INDEX(intros_by_acv), INDEX(intros_by_tier), INDEX(intros_by_state),
+	INDEX(intros_by_partner), LOOKUP(intros_by_account), INDEX(intros_by_pod),
+	INDEX(intros_by_owner), INDEX(intros_by_ae), LOOKUP(intros_by_external),
+	INDEX(intros_open_by_due),
+	INDEX(intros_open_by_state), INDEX(intros_open_by_created), INDEX(intros_open_by_pod),
+	INDEX(intros_claims), INDEX(intros_won_by_partner),
+	TRIGGER(intro_counts_insert), TRIGGER(intro_counts_delete), TRIGGER(intro_counts_update),
+	TRIGGER(score_counts_insert), TRIGGER(score_counts_delete), TRIGGER(score_counts_update),
+	TRIGGER(partner_scores_insert), TRIGGER(partner_scores_delete),
+	TRIGGER(partner_scores_update), TRIGGER(partner_counts_insert),
+	TRIGGER(partner_counts_delete), TRIGGER(partner_counts_update),
+	TRIGGER(ae_counts_insert), TRIGGER(ae_counts_delete), TRIGGER(ae_counts_update),
+	TRIGGER(payouts_role_insert), TRIGGER(payouts_role_delete), TRIGGER(payouts_role_update),
+	TRIGGER(payouts_intro_insert), TRIGGER(payouts_intro_delete),
+	TRIGGER(payouts_intro_update),
 };
+#define N_DROPPABLE (sizeof droppable / sizeof droppable[0])
 
-enum store_status store_bulk_indexes_drop(struct store *st)
+enum store_status bulk_drop(struct store *st, int for_import)
 {
 	enum store_status rc = STORE_OK;
 	size_t i;
 
-	store_clear_error(st);
 	if (!st->user_tx)
-		return store_fail(st, STORE_INTERNAL, "dropping indexes needs store_begin");
+		return store_fail(st, STORE_INTERNAL, "a bulk load needs store_begin");
 	if (st->bulk_index_count)
 		return STORE_OK;
-	st->bulk_index_sql = calloc(sizeof droppable / sizeof droppable[0],
-				    sizeof *st->bulk_index_sql);
+	st->bulk_index_sql = calloc(N_DROPPABLE, sizeof *st->bulk_index_sql);
 	if (!st->bulk_index_sql)
 		return store_fail(st, STORE_INTERNAL, "out of memory");
-	for (i = 0; rc == STORE_OK && i < sizeof droppable / sizeof droppable[0]; i++) {
-		sqlite3_stmt *s = sq_prepare(st, "SELECT sql FROM sqlite_schema WHERE type = 'index'"
-					     " AND name = ?1 AND sql IS NOT NULL");
+	st->bulk_refill = !for_import;
+	for (i = 0; rc == STORE_OK && i < N_DROPPABLE; i++) {
+		sqlite3_stmt *s;
 		char *text = NULL;
 		int r;
 
+		/* an import reads the lookup indexes and keeps the triggers (it
+		 * adds rows to a desk that already holds most of them) */
+		if (for_import && droppable[i].kind != DROP_INDEX)
+			continue;
+		s = sq_prepare(st, "SELECT sql FROM sqlite_schema WHERE name = ?1 AND sql IS NOT NULL");
 		if (!s) {
 			rc = sq_last(st);
 			break;
 		}
 		sq_bind_text(s, 1, droppable[i].name);
-		r = sq_step(st, s, "read an index");
+		r = sq_step(st, s, "read the schema");
 		if (r == SQLITE_ROW) {
 			text = strdup((const char *)sqlite3_column_text(s, 0));
 			if (!text)
@@ -233,16 +257,38 @@ enum store_status store_bulk_indexes_drop(struct store *st)
 	return rc;
 }
 
+enum store_status store_bulk_prepare(struct store *st)
+{
+	store_clear_error(st);
+	return bulk_drop(st, 0);
+}
+
 enum store_status bulk_index_rebuild(struct store *st)
 {
 	enum store_status rc = STORE_OK;
 	size_t i;
 	char *msg = NULL;
 
+	/* indexes first (the counting reads them), then the counts, then the
+	 * triggers that keep them from now on; each text is the schema's own,
+	 * read back before dropping */
 	for (i = 0; rc == STORE_OK && i < st->bulk_index_count; i++) {
-		/* the schema's own CREATE INDEX text, read back above */
+		if (strncmp(st->bulk_index_sql[i], "CREATE TRIGGER", 14) == 0)
+			continue;
 		if (sqlite3_exec(st->db, st->bulk_index_sql[i], NULL, NULL, &msg) != SQLITE_OK) {
-			rc = store_fail(st, sq_last(st), "rebuild an index: %s",
+			rc = store_fail(st, sq_last(st), "build an index again: %s",
+					msg ? msg : sqlite3_errmsg(st->db));
+			sqlite3_free(msg);
+			msg = NULL;
+		}
+	}
+	if (rc == STORE_OK && st->bulk_refill)
+		rc = schema_tallies_fill(st);
+	for (i = 0; rc == STORE_OK && i < st->bulk_index_count; i++) {
+		if (strncmp(st->bulk_index_sql[i], "CREATE TRIGGER", 14) != 0)
+			continue;
+		if (sqlite3_exec(st->db, st->bulk_index_sql[i], NULL, NULL, &msg) != SQLITE_OK) {
+			rc = store_fail(st, sq_last(st), "create a trigger again: %s",
 					msg ? msg : sqlite3_errmsg(st->db));
 			sqlite3_free(msg);
 			msg = NULL;

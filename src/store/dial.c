@@ -316,7 +316,7 @@ static enum store_status rescore_chunk(struct store *st, long long lo, long long
 enum store_status store_rescore(struct store *st, store_progress_fn fn, void *ctx,
 				long *changed)
 {
-	long long lo = 0, hi = 0, at;
+	long long lo = 0, hi = 0, at, cache_before = 0;
 	long pending = 0, done = 0;
 	enum store_status rc;
 
@@ -331,6 +331,11 @@ enum store_status store_rescore(struct store *st, store_progress_fn fn, void *ct
 		rc = sq_one_int(st, "SELECT ifnull(max(rowid), 0) FROM intros", NULL, &hi);
 	if (rc != STORE_OK)
 		return rc;
+	/* a rescore moves entries of the score indexes all over a large
+	 * desk: a cache sized for the job while it runs, the configured one
+	 * after */
+	if (cache_set(st, -JOB_CACHE_KIB, &cache_before) != STORE_OK)
+		cache_before = 0;
 	st->progress = fn;
 	st->progress_ctx = ctx;
 	st->progress_done = 0;
@@ -343,6 +348,8 @@ enum store_status store_rescore(struct store *st, store_progress_fn fn, void *ct
 	if (fn)
 		sqlite3_progress_handler(st->db, 0, NULL, NULL);
 	st->progress = NULL;
+	if (cache_before)
+		cache_set(st, cache_before, NULL);
 	if (rc == STORE_INTERRUPTED)
 		store_fail(st, rc, "rescore stopped after %ld of %ld intros; run it again to "
 			   "finish (every intro is consistent either way)", done, pending);

@@ -183,6 +183,9 @@ struct importer {
 	struct name_cache specialists;  /* specialist name key -> id */
 	struct name_cache aes;          /* AE name key -> id */
 
+	/* the page cache, raised for the import and put back after */
+	long long cache_before;         /* PRAGMA cache_size before (0: not changed) */
+
 	/* progress */
 	import_progress_fn progress;
 	void *progress_ctx;

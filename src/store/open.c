@@ -236,6 +236,15 @@ static enum store_status configure(struct store *st, int busy_ms, int cache_mb)
 	}
 	if (rc == STORE_OK)
 		rc = sq_exec(st, "PRAGMA temp_store = MEMORY");
+	if (rc == STORE_OK && st->build) {
+		/* a generated desk: one writer, nothing to protect until it is
+		 * done; the journal in memory still serves rollbacks */
+		rc = sq_exec(st, "PRAGMA journal_mode = MEMORY");
+		if (rc == STORE_OK)
+			rc = sq_exec(st, "PRAGMA synchronous = OFF");
+		if (rc == STORE_OK)
+			rc = sq_exec(st, "PRAGMA locking_mode = EXCLUSIVE");
+	}
 	return rc;
 }
 
@@ -295,6 +304,7 @@ enum store_status store_open(const char *path, const struct store_options *opt,
 	snprintf(st->actor, sizeof st->actor, "desk");
 	st->read_only = opt->read_only;
 	st->created = fresh;
+	st->build = opt->build && opt->create && fresh && !opt->read_only;
 	if (opt->policy)
 		st->policy = *opt->policy;
 	else
@@ -311,15 +321,20 @@ enum store_status store_open(const char *path, const struct store_options *opt,
 	sqlite3_busy_timeout(st->db, opt->busy_timeout_ms > 0 ? opt->busy_timeout_ms : 2000);
 	/* With a -wal beside it the header could not be judged before opening.
 	 * Closing the last connection checkpoints the WAL into the main file, so
-	 * refusing a file (another application's, a newer schema) would write to
-	 * it on the way out: no checkpoint on close until it is known to be ours. */
-	sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
+	 * refusing that file (another application's, a newer schema, damaged)
+	 * would write to it on the way out: no checkpoint on close until it is
+	 * known to be ours. (Without a WAL before, closing only removes the
+	 * empty one SQLite made.) */
+	if (h.has_wal)
+		sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
 	rc = verify_desk(st, fresh, h.exists && !h.empty && h.app_id == STORE_APPLICATION_ID);
 	if (rc != STORE_OK)
 		goto fail_msg;
-	sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, (int *)NULL);
+	if (h.has_wal)
+		sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, (int *)NULL);
 	rc = configure(st, opt->busy_timeout_ms > 0 ? opt->busy_timeout_ms : 2000,
-		       opt->cache_mb > 0 ? (opt->cache_mb < 4096 ? opt->cache_mb : 4096) : 64);
+		       opt->cache_mb > 0 ? (opt->cache_mb < 4096 ? opt->cache_mb : 4096)
+		       : STORE_CACHE_MB);
 	if (rc != STORE_OK)
 		goto fail_msg;
 	if (st->version_found < target) {
@@ -360,6 +375,15 @@ enum store_status store_close(struct store *st, char *err, size_t err_size)
 		return STORE_OK;
 	if (st->tx_depth > 0 && !sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	if (st->build) {
+		/* a generated desk is a desk like any other from now on */
+		sq_exec(st, "PRAGMA locking_mode = NORMAL");
+		if (sq_exec(st, "PRAGMA journal_mode = WAL") != STORE_OK) {
+			if (err && err_size)
+				snprintf(err, err_size, "%s", st->err);
+			rc = STORE_IO;
+		}
+	}
 	sq_finalize_all(st);
 	bulk_index_forget(st);
 	if (close_db(st->db) != SQLITE_OK) {

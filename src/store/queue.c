@@ -46,9 +46,10 @@
 	" WHERE w.id = a.owner_ae_id AND w.pod_id IS NOT NULL AND w.pod_id <> i.pod_id))))"
 #define EXPR_CONFLICT "(" EXPR_CHANNEL " OR " EXPR_TERRITORY ")"
 #define EXPR_GAMING "tier_gaming(i.expected_acv, p.median_won_acv)"
-/* No SLA sorts as 9999-12-31, so "due before now" is a range on the
- * (open) SLA index. */
-#define EXPR_BREACHED "(ifnull(i.sla_due, 253402300799) < ?)"
+/* For a count of open intros a range of the small covering index of SLAs
+ * (v3); on a page a filter of the sort's walk. */
+#define EXPR_BREACHED "(i.sla_due IS NOT NULL AND i.sla_due < ?)"
+#define EXPR_BREACHED_WALK "(+i.sla_due IS NOT NULL AND +i.sla_due < ?)"
 
 #define SELECT_COLS \
 	"SELECT i.id, i.received_at, i.sla_due, i.partner_id, p.name, p.tier, i.account_id," \
@@ -64,6 +65,20 @@
 #define FROM_INTROS \
 	" FROM intros i JOIN partners p ON p.id = i.partner_id" \
 	" JOIN accounts a ON a.id = i.account_id" JOIN_REST
+/* A count joins only the tables its filter reads (every intro has its
+ * partner and account: the foreign keys), so a count of open intros by
+ * due time reads one small index and nothing else. */
+static const struct count_join {
+	char alias;              /* the alias the filter text uses */
+	const char *join;        /* its join */
+} count_joins[] = {
+	{ 'p', " JOIN partners p ON p.id = i.partner_id" },
+	{ 'a', " JOIN accounts a ON a.id = i.account_id" },
+	{ 'o', " LEFT JOIN overlaps o ON o.partner_id = i.partner_id AND o.account_id = i.account_id" },
+	{ 'd', " LEFT JOIN pods d ON d.id = i.pod_id" },
+	{ 's', " LEFT JOIN specialists s ON s.id = i.owner_id" },
+	{ 'e', " LEFT JOIN aes e ON e.id = i.ae_id" },
+};
 #define FROM_BY_PARTNER \
 	" FROM partners p CROSS JOIN intros i ON i.partner_id = p.id" \
 	" JOIN accounts a ON a.id = i.account_id" JOIN_REST
@@ -261,6 +276,7 @@ struct ctx {
 	long long now;
 	int threshold;
 	long long new_since;
+	int counting;       /* a count (ranges of filter indexes welcome), not a page */
 };
 
 static enum store_status name_term(struct ctx *x, struct compose *c, const struct query_term *t,
@@ -309,27 +325,37 @@ static enum store_status term_condition(struct ctx *x, struct compose *c,
 	case QUERY_AE:
 		rc = name_term(x, c, t, "ifnull(e.name, '')", "ae");
 		break;
+	/* on a page the unary + on filter columns keeps their indexes out of
+	 * the plan: the page walks its sort index and filters (a sort of the
+	 * matching rows would cost the whole match on every page); a count
+	 * welcomes a range of the filter's index */
 	case QUERY_TIER:
-		frag(c, "ifnull(i.tier, 0)");
+		frag(c, x->counting ? "ifnull(i.tier, 0)" : "ifnull(+i.tier, 0)");
 		frag(c, op_fragment(t->op));
 		frag(c, "?");
 		bind_int(c, t->number);
 		break;
 	case QUERY_SCORE:
-		frag(c, "ifnull(i.score, -1)");
+		frag(c, x->counting ? "ifnull(i.score, -1)" : "ifnull(+i.score, -1)");
 		frag(c, op_fragment(t->op));
 		frag(c, "?");
 		bind_int(c, t->number);
 		break;
 	case QUERY_ACV:
-		frag(c, "ifnull(i.expected_acv, -1)");
+		frag(c, x->counting ? "ifnull(i.expected_acv, -1)" : "ifnull(+i.expected_acv, -1)");
 		frag(c, op_fragment(t->op));
 		frag(c, "?");
 		bind_int(c, t->number);
 		break;
 	case QUERY_STATE:
-		frag(c, t->op == QUERY_NE ? "i.state <> ?" : "i.state = ?");
+		if (x->counting)
+			frag(c, t->op == QUERY_NE ? "i.state <> ?" : "i.state = ?");
+		else
+			frag(c, t->op == QUERY_NE ? "+i.state <> ?" : "+i.state = ?");
 		bind_text(c, domain_state_name((enum intro_state)t->number));
+		/* an open state: the open-intros indexes may serve the walk */
+		if (t->op != QUERY_NE && domain_state_is_open((enum intro_state)t->number))
+			frag(c, OPEN_TERM);
 		break;
 	case QUERY_SIGNAL:
 		frag(c, t->op == QUERY_NE ? "ifnull(o.signal, 'none') <> ?"
@@ -337,7 +363,7 @@ static enum store_status term_condition(struct ctx *x, struct compose *c,
 		bind_text(c, domain_signal_name((enum mapping_signal)t->number));
 		break;
 	case QUERY_AGE:
-		frag(c, "i.received_at");
+		frag(c, x->counting ? "i.received_at" : "+i.received_at");
 		frag(c, age_op_fragment(t->op));
 		frag(c, "?");
 		bind_int(c, x->now - t->number);
@@ -345,28 +371,30 @@ static enum store_status term_condition(struct ctx *x, struct compose *c,
 	case QUERY_GATE: {
 		int want_pql = (t->number != 0) == (t->op != QUERY_NE);
 		if (want_pql)
-			frag(c, "ifnull(i.score, -1) >= ?");
+			frag(c, "ifnull(+i.score, -1) >= ?");
 		else
-			frag(c, "i.score IS NOT NULL AND i.score < ?");
+			frag(c, "+i.score IS NOT NULL AND +i.score < ?");
 		bind_int(c, x->threshold);
 		break;
 	}
 	case QUERY_FLAG:
 		switch ((enum query_flag)t->number) {
-		case QUERY_FLAG_ESCALATED: frag(c, "i.state = 'escalated'"); break;
+		case QUERY_FLAG_ESCALATED:
+			frag(c, x->counting ? "i.state = 'escalated'" : "+i.state = 'escalated'" OPEN_TERM);
+			break;
 		case QUERY_FLAG_CONFLICT:  frag(c, EXPR_CONFLICT); break;
 		case QUERY_FLAG_DUPLICATE: frag(c, EXPR_DUPLICATE); break;
 		case QUERY_FLAG_GAMING:    frag(c, EXPR_GAMING); break;
 		case QUERY_FLAG_BREACHED:
-			frag(c, EXPR_BREACHED);
+			frag(c, x->counting ? EXPR_BREACHED : EXPR_BREACHED_WALK);
 			bind_int(c, x->now);
 			break;
 		case QUERY_FLAG_NEW:
 			if (x->new_since > 0) {
-				frag(c, "i.created_at > ?");
+				frag(c, x->counting ? "i.created_at > ?" : "+i.created_at > ?");
 				bind_int(c, x->new_since);
 			} else {
-				frag(c, "i.state = 'new'");
+				frag(c, x->counting ? "i.state = 'new'" : "+i.state = 'new'" OPEN_TERM);
 			}
 			break;
 		default:
@@ -423,11 +451,11 @@ static enum store_status where_clause(struct ctx *x, struct compose *c,
 		rc = resolve_id(st, STORE_KIND_POD, f->pod, id);
 		if (rc != STORE_OK)
 			return rc;
-		frag(c, " AND i.pod_id = ?");
+		frag(c, x->counting ? " AND i.pod_id = ?" : " AND +i.pod_id = ?");
 		bind_text(c, id);
 	}
 	if (f->tiers & 0xfu) {
-		frag(c, " AND ifnull(i.tier, 0) IN (");
+		frag(c, x->counting ? " AND ifnull(i.tier, 0) IN (" : " AND ifnull(+i.tier, 0) IN (");
 		for (i = 0, first = 1; i <= TIER_COUNT; i++)
 			if (f->tiers & (1u << i)) {
 				frag(c, first ? "?" : ", ?");
@@ -440,29 +468,29 @@ static enum store_status where_clause(struct ctx *x, struct compose *c,
 		rc = resolve_id(st, STORE_KIND_PARTNER, f->partner, id);
 		if (rc != STORE_OK)
 			return rc;
-		frag(c, " AND i.partner_id = ?");
+		frag(c, x->counting ? " AND i.partner_id = ?" : " AND +i.partner_id = ?");
 		bind_text(c, id);
 	}
 	if (f->owner && *f->owner) {
 		rc = resolve_id(st, STORE_KIND_SPECIALIST, f->owner, id);
 		if (rc != STORE_OK)
 			return rc;
-		frag(c, " AND i.owner_id = ?");
+		frag(c, x->counting ? " AND i.owner_id = ?" : " AND +i.owner_id = ?");
 		bind_text(c, id);
 	}
 	if (f->ae && *f->ae) {
 		rc = resolve_id(st, STORE_KIND_AE, f->ae, id);
 		if (rc != STORE_OK)
 			return rc;
-		frag(c, " AND i.ae_id = ?");
+		frag(c, x->counting ? " AND i.ae_id = ?" : " AND +i.ae_id = ?");
 		bind_text(c, id);
 	}
 	if (f->score_min >= 0) {
-		frag(c, " AND ifnull(i.score, -1) >= ?");
+		frag(c, x->counting ? " AND ifnull(i.score, -1) >= ?" : " AND ifnull(+i.score, -1) >= ?");
 		bind_int(c, f->score_min);
 	}
 	if (f->score_max >= 0) {
-		frag(c, " AND i.score <= ?");
+		frag(c, " AND +i.score <= ?");
 		bind_int(c, f->score_max);
 	}
 	if (f->text && *f->text) {
@@ -474,17 +502,17 @@ static enum store_status where_clause(struct ctx *x, struct compose *c,
 	}
 	if (f->sla_breached) {
 		frag(c, f->sla_breached > 0 ? " AND " : " AND NOT ");
-		frag(c, EXPR_BREACHED);
+		frag(c, x->counting ? EXPR_BREACHED : EXPR_BREACHED_WALK);
 		bind_int(c, x->now);
 	}
 	tri(c, f->conflict, EXPR_CONFLICT);
 	tri(c, f->duplicate, EXPR_DUPLICATE);
-	tri(c, f->escalated, "(i.state = 'escalated')");
+	tri(c, f->escalated, "(+i.state = 'escalated')");
 	if (f->gate > 0) {
-		frag(c, " AND ifnull(i.score, -1) >= ?");
+		frag(c, x->counting ? " AND ifnull(i.score, -1) >= ?" : " AND ifnull(+i.score, -1) >= ?");
 		bind_int(c, x->threshold);
 	} else if (f->gate < 0) {
-		frag(c, " AND i.score < ?");
+		frag(c, " AND +i.score < ?");
 		bind_int(c, x->threshold);
 	}
 	if (f->query && *f->query) {
@@ -513,6 +541,8 @@ static sqlite3_stmt *queue_stmt(struct store *st, const char *sql, int *fresh)
 	size_t i;
 
 	*fresh = 0;
+	if (st->plan_hook)
+		sq_plan_note(st, sql);
 	for (i = 0; i < STORE_QUEUE_CACHE; i++) {
 		slot = &st->queue_stmts[i];
 		if (slot->sql && strcmp(slot->sql, sql) == 0) {
@@ -661,6 +691,7 @@ static enum store_status compose_page(struct store *st, const struct queue_filte
 	x->now = st_now(st);
 	x->threshold = dial_threshold(st);
 	x->new_since = filter ? filter->new_since : 0;
+	x->counting = 0;
 	frag(c, SELECT_COLS);
 	frag(c, si->key_col);
 	frag(c, si->from);
@@ -785,6 +816,43 @@ enum store_status store_queue_plan(struct store *st, const struct queue_filter *
 	return rc;
 }
 
+enum store_status store_queue_sql(struct store *st, const struct queue_filter *filter,
+				  const struct queue_page *page, char *out, size_t size)
+{
+	struct compose *c;
+	struct ctx x;
+	struct queue_page dflt;
+	enum store_status rc;
+	sqlite3_stmt *s = NULL;
+	char *text = NULL;
+
+	store_clear_error(st);
+	if (size)
+		out[0] = '\0';
+	page = default_page(page, &dflt);
+	c = calloc(1, sizeof *c);
+	if (!c)
+		return store_fail(st, STORE_INTERNAL, "out of memory");
+	rc = compose_page(st, filter, page, &x, c);
+	if (rc == STORE_OK && sqlite3_prepare_v2(st->db, c->sql, -1, &s, NULL) != SQLITE_OK)
+		rc = sq_fail(st, "prepare the queue");
+	if (rc == STORE_OK) {
+		apply_binds(s, c);
+		text = sqlite3_expanded_sql(s);
+		if (!text)
+			rc = store_fail(st, STORE_INTERNAL, "out of memory");
+		else if (strlen(text) >= size)
+			rc = store_fail(st, STORE_INVALID, "the statement needs %zu bytes",
+					strlen(text) + 1);
+		else
+			memcpy(out, text, strlen(text) + 1);
+	}
+	sqlite3_free(text);
+	sqlite3_finalize(s);
+	free(c);
+	return rc;
+}
+
 struct fetch_ctx {
 	struct queue_row *rows;
 	size_t cap;
@@ -810,27 +878,98 @@ enum store_status store_queue_fetch(struct store *st, const struct queue_filter 
 	return rc;
 }
 
+/* The counts the console asks for after every change of limit or data
+ * (the open queue, those over the bar) come from the tallies the triggers
+ * keep: 1 with *n set, 0 when the filter is not one of them. */
+static int count_from_tallies(struct store *st, const struct queue_filter *f, long *n)
+{
+	unsigned all = (1u << STATE_COUNT) - 1u, states;
+	struct store_counts c;
+	sqlite3_stmt *s;
+	int open_only;
+
+	if (!f)
+		return store_counts(st, NULL, &c) == STORE_OK ? (*n = c.total, 1) : 0;
+	states = f->states & all;
+	if (states != 0 && states != all && states != STORE_STATES_OPEN)
+		return 0;
+	if ((f->pod && *f->pod) || f->tiers || (f->partner && *f->partner) ||
+	    (f->owner && *f->owner) || (f->ae && *f->ae) || f->score_min >= 0 ||
+	    f->score_max >= 0 || (f->text && *f->text) || f->sla_breached || f->conflict ||
+	    f->duplicate || f->escalated || (f->query && *f->query) || f->gate < 0)
+		return 0;
+	open_only = states == STORE_STATES_OPEN;
+	if (f->gate == 0) {
+		if (store_counts(st, NULL, &c) != STORE_OK)
+			return 0;
+		*n = open_only ? c.open : c.total;
+		return 1;
+	}
+	s = open_only
+		? sq_prepare(st, "SELECT ifnull(sum(n), 0) FROM score_counts WHERE score >= ?1"
+			     " AND state NOT IN ('declined', 'won', 'lost')")
+		: sq_prepare(st, "SELECT ifnull(sum(n), 0) FROM score_counts WHERE score >= ?1");
+	if (!s)
+		return 0;
+	sqlite3_bind_int(s, 1, dial_threshold(st));
+	if (sq_step(st, s, "count over the bar") != SQLITE_ROW) {
+		sq_release(st, s);
+		return 0;
+	}
+	*n = (long)sqlite3_column_int64(s, 0);
+	sq_release(st, s);
+	return 1;
+}
+
+/* Does SQL text use "X." as a table alias (not as the end of a longer
+ * name)? */
+static int uses_alias(const char *sql, char alias)
+{
+	const char *p;
+	for (p = sql; (p = strchr(p, alias)) != NULL; p++)
+		if (p[1] == '.' && (p == sql || !(isalnum((unsigned char)p[-1]) || p[-1] == '_')))
+			return 1;
+	return 0;
+}
+
 enum store_status store_queue_count(struct store *st, const struct queue_filter *filter,
 				    long *n)
 {
-	struct compose *c;
+	struct compose *c, *w;
 	struct ctx x;
 	enum store_status rc;
 	sqlite3_stmt *s;
+	size_t k;
 	int fresh = 0;
 
 	store_clear_error(st);
 	*n = 0;
+	if (count_from_tallies(st, filter, n))
+		return STORE_OK;
+	store_clear_error(st);
 	x.st = st;
 	x.now = st_now(st);
 	x.threshold = dial_threshold(st);
 	x.new_since = filter ? filter->new_since : 0;
+	x.counting = 1;
 	c = calloc(1, sizeof *c);
-	if (!c)
+	w = calloc(1, sizeof *w);
+	if (!c || !w) {
+		free(c);
+		free(w);
 		return store_fail(st, STORE_INTERNAL, "out of memory");
-	frag(c, "SELECT count(*)");
-	frag(c, FROM_INTROS);
-	rc = where_clause(&x, c, filter);
+	}
+	/* the filter first, to know which tables it reads */
+	rc = where_clause(&x, w, filter);
+	frag(c, "SELECT count(*) FROM intros i");
+	for (k = 0; k < sizeof count_joins / sizeof count_joins[0]; k++)
+		if (uses_alias(w->sql, count_joins[k].alias))
+			frag(c, count_joins[k].join);
+	frag(c, w->sql);
+	memcpy(c->binds, w->binds, sizeof c->binds);
+	c->nbind = w->nbind;
+	c->overflow |= w->overflow;
+	free(w);
 	if (rc == STORE_OK && c->overflow)
 		rc = store_fail(st, STORE_INVALID, "the filter is too long");
 	if (rc == STORE_OK) {

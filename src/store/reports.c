@@ -1,11 +1,12 @@
 /* reports.c - the desk lead's reports as data: capacity, pods, calibration,
- * partners, attribution. Every rule (capacity model, calibration bands and
- * verdict, attribution split) is the core's; this file counts. */
+ * partners (attribution: payouts.c). Every rule (capacity model,
+ * calibration bands and verdict) is the core's; this file counts, from the
+ * tallies the triggers keep (schema v3) so a report costs the same at any
+ * desk size. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "coselldesk/attribution.h"
 #include "store_internal.h"
 
 /* ---- capacity ---- */
@@ -147,13 +148,15 @@ static void take_counts(struct store_pod_row *p, struct pod_tally *t, sqlite3_st
 static void take_new(struct store_pod_row *p, struct pod_tally *t, sqlite3_stmt *s)
 {
 	(void)t;
-	p->new_count = (long)sqlite3_column_int64(s, 1);
+	(void)s;
+	p->new_count++;
 }
 
-static void take_breaches(struct store_pod_row *p, struct pod_tally *t, sqlite3_stmt *s)
+static void take_breach(struct store_pod_row *p, struct pod_tally *t, sqlite3_stmt *s)
 {
 	(void)t;
-	p->sla_breaches = (long)sqlite3_column_int64(s, 1);
+	(void)s;
+	p->sla_breaches++;
 }
 
 /* acceptance: the intros routed to the pod's AEs, by state */
@@ -216,17 +219,19 @@ enum store_status store_report_pods(struct store *st, struct store_pod_row **out
 	 * not the history */
 	rc = per_pod(st, "SELECT pod_id, state, n FROM intro_counts WHERE n > 0", 0, rows, tally,
 		     count, take_counts);
+	/* the last week's arrivals and the SLA breaches are ranges of covering
+	 * indexes (by arrival with the pod; open intros by due time), counted
+	 * here rather than grouped by SQLite (no sort) */
 	if (rc == STORE_OK)
-		rc = per_pod(st, "SELECT pod_id, count(*) FROM intros WHERE received_at >= ?1"
-			     " GROUP BY pod_id", now - 7 * 86400, rows, tally, count, take_new);
-	/* breaches: a range of the covering open-SLA index; no SLA sorts as
-	 * 9999-12-31, never before now */
+		rc = per_pod(st, "SELECT pod_id FROM intros INDEXED BY intros_by_received"
+			     " WHERE received_at >= ?1", now - 7 * 86400, rows, tally, count,
+			     take_new);
 	if (rc == STORE_OK)
-		rc = per_pod(st, "SELECT pod_id, count(*) FROM intros"
+		rc = per_pod(st, "SELECT pod_id FROM intros INDEXED BY intros_open_by_due"
 			     " WHERE state NOT IN ('declined', 'won', 'lost')"
-			     " AND ifnull(sla_due, 253402300799) < ?1"
-			     " AND state IN ('new', 'routed', 'escalated') GROUP BY pod_id", now,
-			     rows, tally, count, take_breaches);
+			     " AND sla_due IS NOT NULL AND sla_due < ?1"
+			     " AND state IN ('new', 'routed', 'escalated')", now,
+			     rows, tally, count, take_breach);
 	/* the oldest open intro: the first entry of the pod's open index */
 	for (i = 0; rc == STORE_OK && i < count; i++)
 		if (rows[i].open > 0)
@@ -327,130 +332,4 @@ enum store_status store_report_partners(struct store *st, struct store_partner_r
 		       "   WHERE score >= CAST(?1 AS INTEGER) GROUP BY partner_id) s"
 		       "   ON s.partner_id = p.id"
 		       " ORDER BY p.name", thr, sizeof **out, partner_report_row, (void **)out, n);
-}
-
-/* ---- attribution ---- */
-
-struct payout_acc {
-	struct store_attribution_row *rows;
-	size_t n, cap;
-};
-
-static enum store_status credit(struct store *st, struct payout_acc *acc, const char *partner,
-				enum attribution_role role, long long payout)
-{
-	size_t i;
-	for (i = 0; i < acc->n; i++)
-		if (acc->rows[i].role == role && strcmp(acc->rows[i].partner_id, partner) == 0) {
-			acc->rows[i].deals++;
-			acc->rows[i].payout += payout;
-			return STORE_OK;
-		}
-	if (grow_array((void **)&acc->rows, &acc->cap, acc->n, sizeof *acc->rows) != 0)
-		return store_fail(st, STORE_INTERNAL, "out of memory");
-	memset(&acc->rows[acc->n], 0, sizeof acc->rows[acc->n]);
-	snprintf(acc->rows[acc->n].partner_id, STORE_ID_SIZE, "%s", partner);
-	acc->rows[acc->n].role = role;
-	acc->rows[acc->n].deals = 1;
-	acc->rows[acc->n].payout = payout;
-	acc->n++;
-	return STORE_OK;
-}
-
-/* One deal's roles: split the amount (explicit percents only when every
- * role has one and they sum to 100, else the policy's weights). */
-static enum store_status split_deal(struct store *st, struct payout_acc *acc, long long amount,
-				    const enum attribution_role *roles, const double *percents,
-				    char partners[][STORE_ID_SIZE], size_t n, int all_percent)
-{
-	struct attribution_share shares[ROLE_COUNT];
-	char err[STORE_TEXT_SIZE];
-	enum store_status rc = STORE_OK;
-	size_t i;
-
-	if (n == 0)
-		return STORE_OK;
-	if (!all_percent || attribution_split(&st->policy, amount, roles, percents, n, shares,
-					      err, sizeof err) != 0)
-		if (attribution_split(&st->policy, amount, roles, NULL, n, shares, err,
-				      sizeof err) != 0)
-			return STORE_OK;  /* a deal the rules cannot split is left out */
-	for (i = 0; i < n && rc == STORE_OK; i++)
-		rc = credit(st, acc, partners[i], shares[i].role, shares[i].payout);
-	return rc;
-}
-
-static int by_name_role(const void *a, const void *b)
-{
-	const struct store_attribution_row *x = a, *y = b;
-	int c = strcmp(x->name, y->name);
-	if (c)
-		return c;
-	return (int)x->role - (int)y->role;
-}
-
-enum store_status store_report_attribution(struct store *st,
-					   struct store_attribution_row **out, size_t *n)
-{
-	struct payout_acc acc = { NULL, 0, 0 };
-	enum attribution_role roles[ROLE_COUNT];
-	double percents[ROLE_COUNT];
-	char partners[ROLE_COUNT][STORE_ID_SIZE];
-	char cur[STORE_ID_SIZE] = "", iid[STORE_ID_SIZE], role[64];
-	long long amount = 0;
-	size_t k = 0, i;
-	int all_percent = 1, r;
-	enum store_status rc = STORE_OK;
-	sqlite3_stmt *s;
-
-	store_clear_error(st);
-	*out = NULL;
-	*n = 0;
-	s = sq_prepare(st, "SELECT i.id, ifnull(i.actual_acv, ifnull(i.expected_acv, 0)), a.role,"
-		       " a.partner_id, a.percent FROM attributions a JOIN intros i ON i.id = a.intro_id"
-		       " WHERE i.state = 'won' ORDER BY i.id");
-	if (!s)
-		return sq_last(st);
-	while (rc == STORE_OK && (r = sq_step(st, s, "read attribution")) == SQLITE_ROW) {
-		int ro;
-		sq_column_text(s, 0, iid, sizeof iid);
-		if (strcmp(iid, cur) != 0) {
-			rc = split_deal(st, &acc, amount, roles, percents, partners, k, all_percent);
-			snprintf(cur, sizeof cur, "%s", iid);
-			k = 0;
-			all_percent = 1;
-			amount = sqlite3_column_int64(s, 1);
-		}
-		sq_column_text(s, 2, role, sizeof role);
-		ro = policy_role_from_name(role);
-		if (ro < 0 || k >= ROLE_COUNT)
-			continue;
-		roles[k] = (enum attribution_role)ro;
-		sq_column_text(s, 3, partners[k], STORE_ID_SIZE);
-		if (sqlite3_column_type(s, 4) == SQLITE_NULL)
-			all_percent = 0;
-		else
-			percents[k] = sqlite3_column_double(s, 4);
-		k++;
-	}
-	if (rc == STORE_OK && r != SQLITE_DONE)
-		rc = sq_last(st);
-	sq_release(st, s);
-	if (rc == STORE_OK)
-		rc = split_deal(st, &acc, amount, roles, percents, partners, k, all_percent);
-	for (i = 0; rc == STORE_OK && i < acc.n; i++) {
-		struct store_partner p;
-		rc = partner_load(st, acc.rows[i].partner_id, &p);
-		if (rc == STORE_OK)
-			snprintf(acc.rows[i].name, sizeof acc.rows[i].name, "%s", p.name);
-	}
-	if (rc != STORE_OK) {
-		free(acc.rows);
-		return rc;
-	}
-	if (acc.n)
-		qsort(acc.rows, acc.n, sizeof *acc.rows, by_name_role);
-	*out = acc.rows;
-	*n = acc.n;
-	return STORE_OK;
 }

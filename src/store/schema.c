@@ -311,40 +311,81 @@ static const char *const migration_2[] = {
 	NULL
 };
 
+/* The tallies of v3 (and v2's intro_counts) computed from the intros
+ * themselves: the migration fills them so, and a bulk load that dropped
+ * the triggers (bulk.c) fills them so again. The attribution payouts are
+ * split by the core, not here: without the meta row "payout_weights" the
+ * next attribution report splits every won deal again (payouts.c). */
+#define SCHEMA_TALLY_FILL \
+"DELETE FROM intro_counts;\n" \
+"INSERT INTO intro_counts (state, pod_id, n)\n" \
+"  SELECT state, ifnull(pod_id, ''), count(*) FROM intros GROUP BY 1, 2;\n" \
+"DELETE FROM score_counts;\n" \
+"INSERT INTO score_counts (state, score, n)\n" \
+"  SELECT state, score, count(*) FROM intros WHERE score IS NOT NULL GROUP BY 1, 2;\n" \
+"DELETE FROM partner_counts;\n" \
+"INSERT INTO partner_counts (partner_id, state, n, acv, cycle)\n" \
+"  SELECT partner_id, state, count(*), sum(ifnull(actual_acv, 0)),\n" \
+"         sum(ifnull(closed_at - received_at, 0)) FROM intros GROUP BY 1, 2;\n" \
+"DELETE FROM partner_scores;\n" \
+"INSERT INTO partner_scores (score, partner_id, n)\n" \
+"  SELECT score, partner_id, count(*) FROM intros WHERE score IS NOT NULL GROUP BY 1, 2;\n" \
+"DELETE FROM ae_counts;\n" \
+"INSERT INTO ae_counts (ae_id, state, tier, n, hours)\n" \
+"  SELECT ae_id, state, ifnull(tier, 0), count(*), sum(ifnull(ae_hours, 0)) FROM intros\n" \
+"  WHERE ae_id IS NOT NULL GROUP BY 1, 2, 3;\n" \
+"DELETE FROM payouts_stale;\n" \
+"DELETE FROM meta WHERE key = 'payout_weights';\n"
+
 /* v3: speed at a million intros (bench/ measures it).
- * - Open intros get a partial index in every sort order the queue offers,
- *   so a keyset page of the open queue walks only open rows in any sort.
+ * - Every index a queue page walks carries the state after its key, so
+ *   the open-queue filter (and a limit naming states) is decided on the
+ *   index entry: the walk reads the rows it shows, not the closed ones in
+ *   between. Only the state sort keeps a partial index of open intros
+ *   (its walk would cross the long runs of declined, lost and won). The
+ *   v2 partial indexes of open intros by arrival and score go: the
+ *   whole-desk ones now serve the open queue as well.
  * - The intros holding a claim on an account (open, not in nurture) get a
- *   small partial index the queue's conflict and duplicate flags probe
- *   without reading a row.
+ *   small covering index the queue's conflict and duplicate flags probe
+ *   without reading a row, in the order the conflicts are listed.
  * - Reports read tallies the triggers keep (by score and state, by
- *   partner, by AE) instead of the whole table; the pods report reads one
- *   covering partial index of open intros.
+ *   partner, by AE) instead of the whole table; the pods report reads
+ *   small partial indexes of open intros (by due time, by pod and arrival)
+ *   and the arrival index, which carries the pod. The attribution report
+ *   keeps each won deal's payouts (split by the core) and their sums;
+ *   triggers mark the deals whose roles or amounts change for splitting
+ *   again. "New since" counts read open intros by creation time.
  * - Indexes no query needs any more are dropped (each one costs every
- *   import row): by pod and by owner (the queue walks its sort index and
- *   filters, the pods report has its own index). */
+ *   imported row): by pod and by owner (a page walks its sort index and
+ *   filters; the pods report has its own). */
 static const char *const migration_3[] = {
 "DROP INDEX intros_by_pod;\n"
 "DROP INDEX intros_by_owner;\n"
+"DROP INDEX intros_open_by_received;\n"
+"DROP INDEX intros_open_by_score;\n"
 "DROP INDEX intros_by_received;\n"
-"CREATE INDEX intros_by_received ON intros (received_at, id, pod_id);\n"
-"CREATE INDEX intros_open_by_sla ON intros (ifnull(sla_due, 253402300799), id, pod_id, state)\n"
-"  WHERE state NOT IN ('declined', 'won', 'lost');\n"
-"CREATE INDEX intros_open_by_acv ON intros (ifnull(expected_acv, -1), id)\n"
-"  WHERE state NOT IN ('declined', 'won', 'lost');\n"
-"CREATE INDEX intros_open_by_tier ON intros (ifnull(tier, 0), id)\n"
-"  WHERE state NOT IN ('declined', 'won', 'lost');\n"
+"DROP INDEX intros_by_score;\n"
+"DROP INDEX intros_by_sla;\n"
+"DROP INDEX intros_by_acv;\n"
+"DROP INDEX intros_by_tier;\n"
+"DROP INDEX intros_by_partner;\n"
+"DROP INDEX intros_by_account;\n"
+"CREATE INDEX intros_by_received ON intros (received_at, id, state, pod_id);\n"
+"CREATE INDEX intros_by_score ON intros (ifnull(score, -1), id, state);\n"
+"CREATE INDEX intros_by_sla ON intros (ifnull(sla_due, 253402300799), id, state);\n"
+"CREATE INDEX intros_by_acv ON intros (ifnull(expected_acv, -1), id, state);\n"
+"CREATE INDEX intros_by_tier ON intros (ifnull(tier, 0), id, state);\n"
+"CREATE INDEX intros_by_partner ON intros (partner_id, id, state);\n"
+"CREATE INDEX intros_by_account ON intros (account_id, id, state);\n"
+"CREATE INDEX intros_open_by_due ON intros (sla_due, pod_id, state)\n"
+"  WHERE state NOT IN ('declined', 'won', 'lost') AND sla_due IS NOT NULL;\n"
 "CREATE INDEX intros_open_by_state ON intros (state, id)\n"
-"  WHERE state NOT IN ('declined', 'won', 'lost');\n"
-"CREATE INDEX intros_open_by_partner ON intros (partner_id, id)\n"
-"  WHERE state NOT IN ('declined', 'won', 'lost');\n"
-"CREATE INDEX intros_open_by_account ON intros (account_id, id)\n"
 "  WHERE state NOT IN ('declined', 'won', 'lost');\n"
 "CREATE INDEX intros_open_by_created ON intros (created_at)\n"
 "  WHERE state NOT IN ('declined', 'won', 'lost');\n"
-"CREATE INDEX intros_open_by_pod ON intros (pod_id, received_at)\n"
+"CREATE INDEX intros_open_by_pod ON intros (pod_id, received_at, state)\n"
 "  WHERE state NOT IN ('declined', 'won', 'lost');\n"
-"CREATE INDEX intros_claims ON intros (account_id, partner_id)\n"
+"CREATE INDEX intros_claims ON intros (account_id, received_at, id, partner_id, state)\n"
 "  WHERE state NOT IN ('declined', 'won', 'lost') AND state <> 'nurture';\n"
 "CREATE INDEX intros_won_by_partner ON intros (partner_id, ifnull(actual_acv, expected_acv))\n"
 "  WHERE state = 'won';\n",
@@ -364,10 +405,10 @@ static const char *const migration_3[] = {
 "  PRIMARY KEY (partner_id, state)\n"
 ") WITHOUT ROWID;\n"
 "CREATE TABLE partner_scores (\n"
-"  partner_id TEXT NOT NULL,\n"
 "  score      INTEGER NOT NULL,\n"
+"  partner_id TEXT NOT NULL,\n"
 "  n          INTEGER NOT NULL CHECK (n >= 0),\n"
-"  PRIMARY KEY (partner_id, score)\n"
+"  PRIMARY KEY (score, partner_id)\n"
 ") WITHOUT ROWID;\n"
 "CREATE TABLE ae_counts (\n"
 "  ae_id TEXT NOT NULL,\n"
@@ -377,16 +418,24 @@ static const char *const migration_3[] = {
 "  hours INTEGER NOT NULL,\n" /* sum of the AE-hour budgets */
 "  PRIMARY KEY (ae_id, state, tier)\n"
 ") WITHOUT ROWID;\n"
-"INSERT INTO score_counts (state, score, n)\n"
-"  SELECT state, score, count(*) FROM intros WHERE score IS NOT NULL GROUP BY 1, 2;\n"
-"INSERT INTO partner_counts (partner_id, state, n, acv, cycle)\n"
-"  SELECT partner_id, state, count(*), sum(ifnull(actual_acv, 0)),\n"
-"         sum(ifnull(closed_at - received_at, 0)) FROM intros GROUP BY 1, 2;\n"
-"INSERT INTO partner_scores (partner_id, score, n)\n"
-"  SELECT partner_id, score, count(*) FROM intros WHERE score IS NOT NULL GROUP BY 1, 2;\n"
-"INSERT INTO ae_counts (ae_id, state, tier, n, hours)\n"
-"  SELECT ae_id, state, ifnull(tier, 0), count(*), sum(ifnull(ae_hours, 0)) FROM intros\n"
-"  WHERE ae_id IS NOT NULL GROUP BY 1, 2, 3;\n",
+"CREATE TABLE payouts (\n"
+"  intro_id   TEXT NOT NULL,\n"
+"  role       TEXT NOT NULL,\n"
+"  partner_id TEXT NOT NULL,\n"
+"  payout     INTEGER NOT NULL,\n"
+"  PRIMARY KEY (intro_id, role)\n"
+") WITHOUT ROWID;\n"
+"CREATE TABLE payout_tally (\n"
+"  partner_id TEXT NOT NULL,\n"
+"  role       TEXT NOT NULL,\n"
+"  deals      INTEGER NOT NULL CHECK (deals >= 0),\n"
+"  payout     INTEGER NOT NULL,\n"
+"  PRIMARY KEY (partner_id, role)\n"
+") WITHOUT ROWID;\n"
+"CREATE TABLE payouts_stale (\n"
+"  intro_id TEXT PRIMARY KEY\n"
+") WITHOUT ROWID;\n",
+SCHEMA_TALLY_FILL,
 /* one trigger per tally and event; an UPDATE trigger fires only when a
  * column its tally depends on changed */
 "CREATE TRIGGER score_counts_insert AFTER INSERT ON intros WHEN new.score IS NOT NULL BEGIN\n"
@@ -404,7 +453,7 @@ static const char *const migration_3[] = {
 "END;\n",
 "CREATE TRIGGER partner_scores_insert AFTER INSERT ON intros WHEN new.score IS NOT NULL BEGIN\n"
 "  INSERT INTO partner_scores (partner_id, score, n) VALUES (new.partner_id, new.score, 1)\n"
-"    ON CONFLICT (partner_id, score) DO UPDATE SET n = n + 1;\n"
+"    ON CONFLICT (score, partner_id) DO UPDATE SET n = n + 1;\n"
 "END;\n"
 "CREATE TRIGGER partner_scores_delete AFTER DELETE ON intros WHEN old.score IS NOT NULL BEGIN\n"
 "  UPDATE partner_scores SET n = n - 1 WHERE partner_id = old.partner_id AND score = old.score;\n"
@@ -413,7 +462,7 @@ static const char *const migration_3[] = {
 "  WHEN old.partner_id IS NOT new.partner_id OR old.score IS NOT new.score BEGIN\n"
 "  UPDATE partner_scores SET n = n - 1 WHERE partner_id = old.partner_id AND score = old.score;\n"
 "  INSERT INTO partner_scores (partner_id, score, n) SELECT new.partner_id, new.score, 1\n"
-"    WHERE new.score IS NOT NULL ON CONFLICT (partner_id, score) DO UPDATE SET n = n + 1;\n"
+"    WHERE new.score IS NOT NULL ON CONFLICT (score, partner_id) DO UPDATE SET n = n + 1;\n"
 "END;\n",
 "CREATE TRIGGER partner_counts_insert AFTER INSERT ON intros BEGIN\n"
 "  INSERT INTO partner_counts (partner_id, state, n, acv, cycle)\n"
@@ -459,6 +508,28 @@ static const char *const migration_3[] = {
 "    SELECT new.ae_id, new.state, ifnull(new.tier, 0), 1, ifnull(new.ae_hours, 0)\n"
 "    WHERE new.ae_id IS NOT NULL\n"
 "    ON CONFLICT (ae_id, state, tier) DO UPDATE SET n = n + 1, hours = hours + excluded.hours;\n"
+"END;\n"
+"CREATE TRIGGER payouts_role_insert AFTER INSERT ON attributions BEGIN\n"
+"  INSERT OR IGNORE INTO payouts_stale (intro_id) VALUES (new.intro_id);\n"
+"END;\n"
+"CREATE TRIGGER payouts_role_delete AFTER DELETE ON attributions BEGIN\n"
+"  INSERT OR IGNORE INTO payouts_stale (intro_id) VALUES (old.intro_id);\n"
+"END;\n"
+"CREATE TRIGGER payouts_role_update AFTER UPDATE ON attributions BEGIN\n"
+"  INSERT OR IGNORE INTO payouts_stale (intro_id) VALUES (old.intro_id);\n"
+"  INSERT OR IGNORE INTO payouts_stale (intro_id) VALUES (new.intro_id);\n"
+"END;\n"
+"CREATE TRIGGER payouts_intro_insert AFTER INSERT ON intros WHEN new.state = 'won' BEGIN\n"
+"  INSERT OR IGNORE INTO payouts_stale (intro_id) VALUES (new.id);\n"
+"END;\n"
+"CREATE TRIGGER payouts_intro_delete AFTER DELETE ON intros WHEN old.state = 'won' BEGIN\n"
+"  INSERT OR IGNORE INTO payouts_stale (intro_id) VALUES (old.id);\n"
+"END;\n"
+"CREATE TRIGGER payouts_intro_update AFTER UPDATE OF state, actual_acv, expected_acv ON intros\n"
+"  WHEN (old.state = 'won' OR new.state = 'won') AND (old.state IS NOT new.state\n"
+"    OR old.actual_acv IS NOT new.actual_acv OR old.expected_acv IS NOT new.expected_acv)\n"
+"  BEGIN\n"
+"  INSERT OR IGNORE INTO payouts_stale (intro_id) VALUES (new.id);\n"
 "END;\n"
 "PRAGMA user_version = 3;\n",
 	NULL
@@ -520,6 +591,19 @@ enum store_status schema_migrate(struct store *st, int target)
 fail:
 		if (!sqlite3_get_autocommit(st->db))
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return rc;
+	}
+	return STORE_OK;
+}
+
+enum store_status schema_tallies_fill(struct store *st)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(st->db, SCHEMA_TALLY_FILL, NULL, NULL, &msg) != SQLITE_OK) {
+		enum store_status rc = store_fail(st, sq_last(st), "count the intros again: %s",
+						  msg ? msg : sqlite3_errmsg(st->db));
+		sqlite3_free(msg);
 		return rc;
 	}
 	return STORE_OK;

@@ -257,8 +257,9 @@ enum store_status store_intro_route_suggest(struct store *st, const char *intro,
 		return store_fail(st, STORE_NOT_FOUND, "%s has no pod and its account no territory "
 				  "owner: assign a pod first", in.handle);
 	/* else the least-loaded active AE of the pod, by open AE-hour budget */
-	s = sq_prepare(st, "SELECT e.id, e.name, (SELECT ifnull(sum(ifnull(i.ae_hours, 0)), 0)"
-		       " FROM intros i WHERE i.ae_id = e.id AND i.state IN ('routed', 'accepted'))"
+	/* the AE tally (schema v3) holds each AE's budgets by state */
+	s = sq_prepare(st, "SELECT e.id, e.name, (SELECT ifnull(sum(c.hours), 0)"
+		       " FROM ae_counts c WHERE c.ae_id = e.id AND c.state IN ('routed', 'accepted'))"
 		       " AS load FROM aes e WHERE e.pod_id = ?1 AND e.active = 1"
 		       " ORDER BY load, e.name LIMIT 1");
 	if (!s)

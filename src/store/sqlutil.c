@@ -84,9 +84,45 @@ static sqlite3_stmt *prepare_fresh(struct store *st, const char *sql, unsigned f
 	return s;
 }
 
+void store_set_plan_hook(struct store *st, store_plan_fn fn, void *ctx)
+{
+	st->plan_hook = fn;
+	st->plan_ctx = ctx;
+}
+
+void sq_plan_note(struct store *st, const char *sql)
+{
+	char *text, plan[4096];
+	sqlite3_stmt *s = NULL;
+	size_t used = 0, n = strlen(sql);
+
+	if (!st->plan_hook || strncmp(sql, "EXPLAIN", 7) == 0)
+		return;
+	text = malloc(n + 20);
+	if (!text)
+		return;
+	memcpy(text, "EXPLAIN QUERY PLAN ", 19);
+	memcpy(text + 19, sql, n + 1);
+	plan[0] = '\0';
+	if (sqlite3_prepare_v2(st->db, text, -1, &s, NULL) == SQLITE_OK) {
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			const char *d = (const char *)sqlite3_column_text(s, 3);
+			int w = snprintf(plan + used, sizeof plan - used, "%s\n", d ? d : "");
+			if (w > 0 && used + (size_t)w < sizeof plan)
+				used += (size_t)w;
+		}
+	}
+	sqlite3_finalize(s);
+	free(text);
+	st->plan_hook(st->plan_ctx, sql, plan);
+}
+
 sqlite3_stmt *sq_prepare(struct store *st, const char *sql)
 {
 	size_t i = slot_of(sql), probe;
+
+	if (st->plan_hook)
+		sq_plan_note(st, sql);
 	for (probe = 0; probe < STORE_STMT_CACHE; probe++) {
 		struct stmt_slot *slot = &st->stmts[(i + probe) % STORE_STMT_CACHE];
 		if (slot->sql == sql) {
@@ -332,6 +368,21 @@ enum store_status tx_end(struct store *st, enum store_status rc)
 		sqlite3_exec(st->db, "RELEASE store_write", NULL, NULL, NULL);
 	}
 	return rc;
+}
+
+enum store_status cache_set(struct store *st, long long pages_or_kib, long long *old)
+{
+	/* a PRAGMA takes no bound parameter: the number is ours, never text
+	 * a person typed */
+	char sql[64];
+	enum store_status rc = STORE_OK;
+
+	if (old)
+		rc = sq_one_int(st, "PRAGMA cache_size", NULL, old);
+	if (rc != STORE_OK)
+		return rc;
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", pages_or_kib);
+	return sq_exec(st, sql);
 }
 
 void bulk_mode(struct store *st, int on)

@@ -29,6 +29,12 @@
 #define STORE_QUEUE_CACHE 16       /* composed queue statements cached */
 #define STORE_PATH_SIZE 4096
 #define STORE_SLA_NONE 253402300799LL /* sort sentinel for "no SLA": 9999-12-31 */
+/* The page cache of a handle unless store_options says otherwise: what the
+ * console and the batch reads need (keyset pages, tallies; the console's
+ * memory stays small at any desk size). The jobs that touch a large desk
+ * all over raise it while they run: JOB_CACHE_KIB. */
+#define STORE_CACHE_MB 16
+#define JOB_CACHE_KIB (256 * 1024)
 
 /* One cached prepared statement, keyed by the address of its SQL literal. */
 struct stmt_slot {
@@ -56,6 +62,7 @@ struct store {
 	int version_found;              /* user_version before migrating */
 	int version;                    /* user_version now */
 	int read_only;                  /* opened read-only */
+	int build;                      /* store_options.build: WAL again at close */
 
 	int tx_depth;                   /* nesting of tx_begin (0 = none) */
 	int user_tx;                    /* store_begin holds the outer transaction */
@@ -78,9 +85,14 @@ struct store {
 	long progress_total;
 	long progress_reported;         /* progress_done at the last callback */
 
+	/* tests: the plan of every statement run (store_set_plan_hook) */
+	store_plan_fn plan_hook;
+	void *plan_ctx;
+
 	/* a bulk load (bulk.c): indexes dropped, rebuilt at store_commit */
-	char **bulk_index_sql;          /* CREATE INDEX texts of the dropped indexes */
+	char **bulk_index_sql;          /* CREATE texts of the dropped indexes and triggers */
 	size_t bulk_index_count;        /* entries of bulk_index_sql */
+	int bulk_refill;                /* the counting triggers are gone: count at commit */
 };
 
 /* ---- errors (sqlutil.c) ---- */
@@ -106,6 +118,8 @@ void store_clear_error(struct store *st);
  * If it is still running (re-entry from a callback), a fresh statement is
  * prepared and must be released with sq_release instead. */
 sqlite3_stmt *sq_prepare(struct store *st, const char *sql);
+/* With a plan hook set (tests), hand it the plan of sql. */
+void sq_plan_note(struct store *st, const char *sql);
 /* Reset a statement after use (and clear its bindings). */
 void sq_reset(sqlite3_stmt *s);
 /* Reset, or finalize when it is not the cached one. */
@@ -151,6 +165,10 @@ int grow_array(void **array, size_t *cap, size_t count, size_t elem_size);
 typedef void (*sq_row_fn)(sqlite3_stmt *s, void *elem);
 enum store_status sq_list(struct store *st, const char *sql, const char *param,
 			  size_t elem_size, sq_row_fn fill, void **out, size_t *n);
+
+/* PRAGMA cache_size = value (negative: KiB, positive: pages); *old (may be
+ * NULL) gets the value before, to put back. */
+enum store_status cache_set(struct store *st, long long value, long long *old);
 
 /* ---- transactions (sqlutil.c) ---- */
 
@@ -255,7 +273,11 @@ enum store_status intro_set_int(struct store *st, const char *id, const char *co
  * import, a load). 0 restores savepoints. */
 void bulk_mode(struct store *st, int on);
 
-/* Create again the indexes store_bulk_indexes_drop dropped (store_commit
+/* store_bulk_prepare; for_import drops only the indexes an import does not
+ * read row by row (it keeps external id and account) and keeps the
+ * triggers. */
+enum store_status bulk_drop(struct store *st, int for_import);
+/* Create again what store_bulk_prepare (bulk_drop) dropped (store_commit
  * calls it before committing). */
 enum store_status bulk_index_rebuild(struct store *st);
 /* Forget them (the transaction rolled back, so they are back). */
@@ -265,6 +287,9 @@ void bulk_index_forget(struct store *st);
 
 enum store_status schema_migrate(struct store *st, int target);
 int schema_latest(void);
+/* Fill every tally the triggers keep from the intros themselves (after a
+ * bulk load without triggers). */
+enum store_status schema_tallies_fill(struct store *st);
 /* Register pql_score(), pql_rescale(), tier_gaming() on the connection. */
 enum store_status sqlfuncs_register(struct store *st);
 
