@@ -71,11 +71,12 @@ static int run(int argc, char **argv)
 		rc = tui_main(&app);
 	} else if (!(cmd = cli_command_find(argv[i]))) {
 		const char *near = cli_command_suggest(argv[i]);
+		fprintf(stderr, "%s: unknown command '", app.program);
+		cli_put_neutral(argv[i], stderr);
 		if (near)
-			fprintf(stderr, "%s: unknown command '%s'; did you mean '%s'?\n",
-				app.program, argv[i], near);
+			fprintf(stderr, "'; did you mean '%s'?\n", near);
 		else
-			fprintf(stderr, "%s: unknown command '%s'\n", app.program, argv[i]);
+			fputs("'\n", stderr);
 		cli_print_usage_hint(stderr, app.program, NULL);
 		rc = EX_USAGE;
 	} else {

@@ -129,6 +129,10 @@ void cli_print_version(FILE *f, const char *program);
 /* ---- messages ---------------------------------------------------------- */
 
 /* "coselldesk COMMAND: message" on stderr (no newline needed). */
+/* Write text with control characters (but line breaks and tabs) shown as
+ * \xHH, so text from partners and users cannot drive the terminal. */
+void cli_put_neutral(const char *text, FILE *f);
+
 void cli_error(const struct app *app, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

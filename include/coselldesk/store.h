@@ -98,10 +98,11 @@ struct store_options {
 	                                       * (0: STORE_SCHEMA_VERSION) */
 	int build;                            /* tools only (bench/): a desk written from
 	                                       * nothing by one process. While open: journal
-	                                       * in memory, no syncing, no other connection
-	                                       * (a crash leaves a broken file); WAL again
-	                                       * at store_close. Only with create on a new
-	                                       * file; ignored otherwise */
+	                                       * in memory, no syncing, no other connection,
+	                                       * foreign keys not checked (the tool links
+	                                       * only what it made); a crash leaves a broken
+	                                       * file. WAL again at store_close. Only with
+	                                       * create on a new file; ignored otherwise */
 	const struct desk_policy *policy;     /* weights, tier rule, SLA hours...; copied;
 	                                       * NULL: policy_defaults() */
 };

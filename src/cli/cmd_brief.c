@@ -251,7 +251,7 @@ static int export_md(struct app *app, const char *file, const struct brief *b)
 		return EX_OSERR;
 	}
 	if (!file) {
-		fwrite(md, 1, len, stdout);
+		cli_put_neutral(md, stdout);  /* names and notes come from partners */
 		free(md);
 		return 0;
 	}

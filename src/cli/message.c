@@ -9,15 +9,31 @@
 #include <stdarg.h>
 #include <string.h>
 
+/* Write text with control characters shown as \xHH: messages quote what the
+ * user or a file gave, and an escape sequence in it must not reach the
+ * terminal. Line breaks and tabs pass. */
+void cli_put_neutral(const char *text, FILE *f)
+{
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
+			fprintf(f, "\\x%02x", *p);
+		else
+			fputc(*p, f);
+	}
+}
+
 /* "coselldesk COMMAND: " + label + the message + newline, on stderr. */
 static void vsay(const struct app *app, const char *label, const char *fmt, va_list ap)
 {
+	char text[4096];
+
 	if (app->command)
 		fprintf(stderr, "%s %s: ", app->program, app->command);
 	else
 		fprintf(stderr, "%s: ", app->program);
 	fputs(label, stderr);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(text, sizeof text, fmt, ap);
+	cli_put_neutral(text, stderr);
 	fputc('\n', stderr);
 }
 

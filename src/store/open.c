@@ -242,6 +242,9 @@ static enum store_status configure(struct store *st, int busy_ms, int cache_mb)
 		rc = sq_exec(st, "PRAGMA journal_mode = MEMORY");
 		if (rc == STORE_OK)
 			rc = sq_exec(st, "PRAGMA synchronous = OFF");
+		/* the tool links what it made itself; CHECK constraints still hold */
+		if (rc == STORE_OK)
+			rc = sq_exec(st, "PRAGMA foreign_keys = OFF");
 		if (rc == STORE_OK)
 			rc = sq_exec(st, "PRAGMA locking_mode = EXCLUSIVE");
 	}

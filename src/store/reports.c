@@ -320,7 +320,8 @@ enum store_status store_report_partners(struct store *st, struct store_partner_r
 	/* the partner tallies (schema v3): the cycle is the mean over closed
 	 * won and lost intros, as avg() over them would give */
 	return sq_list(st, "SELECT p.id, p.name, p.tier, ifnull(c.n, 0), s.pqls, c.won, c.lost,"
-		       " c.revenue, c.cycle * 1.0 / nullif(c.won + c.lost, 0), p.median_won_acv"
+		       " c.revenue, c.cycle * 1.0 / nullif(ifnull(c.won, 0) + ifnull(c.lost, 0), 0),"
+		       " p.median_won_acv"
 		       " FROM partners p"
 		       " LEFT JOIN (SELECT partner_id, sum(n) AS n,"
 		       "   sum(CASE WHEN state = 'won' THEN n END) AS won,"
