@@ -265,7 +265,7 @@ static int draw_header(struct view *v, int y, int reason_rows)
 			y = line(v, y, "", buf, THEME_DIM);
 		}
 		/* tier gaming: the claim against the partner's own history */
-		snprintf(buf, sizeof(buf), "%s%s", s->gaming.flagged ? "! tier gaming: " : "", s->gaming.reason);
+		snprintf(buf, sizeof(buf), "%s%s", s->gaming.flagged ? "! " : "", s->gaming.reason);
 		y = line(v, y, "gaming", buf, s->gaming.flagged ? THEME_FLAG : THEME_DIM);
 	}
 	if (in->state == STATE_ROUTED || in->state == STATE_ACCEPTED)
