@@ -309,7 +309,12 @@ static int cmd_insert(const char *path, const char *csv)
 		}
 		r.out[i].id[32] = '\0';
 	}
-	if (sqlite3_prepare_v2(db, "INSERT INTO intros (id, partner_id, account_id, received_at,"
+	if (getenv("BENCH_DEFER_FK"))
+		exec("PRAGMA defer_foreign_keys = ON");
+	if (sqlite3_prepare_v2(db, getenv("BENCH_OR_FAIL") ? "INSERT OR FAIL INTO intros (id, partner_id, account_id, received_at,"
+			       " contact, note, source, external_id, expected_acv, state, pod_id,"
+			       " owner_id, sla_due, created_at, updated_at) VALUES (?1, ?2, ?3, ?4,"
+			       " ?5, ?6, ?7, ?8, ?9, 'new', ?10, ?11, ?12, ?13, ?13)" : "INSERT INTO intros (id, partner_id, account_id, received_at,"
 			       " contact, note, source, external_id, expected_acv, state, pod_id,"
 			       " owner_id, sla_due, created_at, updated_at) VALUES (?1, ?2, ?3, ?4,"
 			       " ?5, ?6, ?7, ?8, ?9, 'new', ?10, ?11, ?12, ?13, ?13)", -1, &s,

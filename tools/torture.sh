@@ -428,8 +428,11 @@ if [ "$soak" -gt 0 ]; then
 	pi=$!
 	wait $pa $pb $pi
 	if grep -qi 'busy\|locked' a.log.err b.log.err imports.err 2>/dev/null; then
-		fail "soak: a command met a busy desk:"
-		grep -hi 'busy\|locked' a.log.err b.log.err imports.err | head -n 5 | sed 's/^/    /'
+		fail "soak: a command met a busy desk ($(cat a.log.err b.log.err imports.err |
+			grep -ci 'busy\|locked') times; by command below):"
+		cat a.log.err b.log.err imports.err | grep -i 'busy\|locked' |
+			sed 's/: [^:]*:.*//' | sort | uniq -c | sed 's/^/    /'
+		grep -hi 'busy\|locked' a.log.err b.log.err imports.err | head -n 3 | sed 's/^/    /'
 	fi
 	if grep -q 'exit 75' imports.err; then
 		fail "soak: an import exited 75 (busy)"

@@ -74,7 +74,9 @@ run_session() {
 	db=$(header "$script" db | head -n 1)
 	args=$(header "$script" args | head -n 1)
 	set --
-	if [ -n "$config" ]; then set -- --config "$HERE/configs/$config"; fi
+	# the config by a path that reads the same in every checkout (messages
+	# quoting it are cut to the screen width before they are normalised)
+	if [ -n "$config" ]; then set -- --config "tests/tui/configs/$config"; fi
 	# shellcheck disable=SC2086 # the header is words
 	if [ -n "$args" ]; then set -- "$@" $args; fi
 	if [ "$db" != none ]; then set -- "$@" --db "$dir/desk.db"; fi
@@ -100,6 +102,7 @@ run_session() {
 	envs=$(header "$script" env)
 	(
 		cd "$dir" || exit 70
+		mkdir -p tests && ln -sfn "$HERE" tests/tui
 		unset NO_COLOR COSELLDESK_CONFIG COSELLDESK_DB VISUAL EDITOR
 		export LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color TZ=UTC
 		export HOME="$dir/home" XDG_STATE_HOME="$dir/state" XDG_CONFIG_HOME="$dir/home/.config"
