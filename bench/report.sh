@@ -1,5 +1,5 @@
 #!/bin/sh
-# bench/report.sh RAW TMP N JSON TABLE SECONDS - the benchmark's table.
+# bench/report.sh RAW TMP N JSON TABLE SECONDS CPU - the benchmark's table.
 #
 # RAW holds "NAME VALUE" lines (bench-measure, bench-ref, bench-proc);
 # TMP holds the per-key times of the sessions (keys.NAME.RUN, bench/keytime.c)
@@ -8,7 +8,7 @@
 # runs, the reference measured in the same run, the target and whether it
 # holds). Percentiles are nearest-rank.
 set -eu
-RAW=$1 T=$2 N=$3 JSON=$4 TABLE=$5 SECONDS_TAKEN=$6
+RAW=$1 T=$2 N=$3 JSON=$4 TABLE=$5 SECONDS_TAKEN=$6 CPU_TAKEN=${7:-?}
 
 # "median p95 min max count" of the numbers on stdin
 stats() {
@@ -134,7 +134,7 @@ row "Import peak RSS (N/10 rows)" "MB" "$(mb "$(field "$imp" 1)")" "max $(mb "$(
 	"-" "-" "-" "page cache raised to 256 MiB while importing"
 g=$(values gen_ms | stats)
 row "Generating the desk (bench-gen)" "s" "$(awk -v m="$(field "$g" 1)" 'BEGIN { printf "%.0f", m / 1000 }')" \
-	"-" "-" "-" "-" "whole benchmark ${SECONDS_TAKEN}s"
+	"-" "-" "-" "-" "whole benchmark ${SECONDS_TAKEN}s wall, ${CPU_TAKEN}s CPU"
 
 # ---- the machine ----
 
@@ -147,9 +147,9 @@ sqlite=$(sqlite3 --version 2>/dev/null | cut -d' ' -f1)
 # ---- markdown ----
 
 {
-	echo "Benchmark of $N intros, $(field "$cold" 5) runs a figure"
-	echo "(median and p95; references measured in the same run). Machine: $cores cores,"
-	echo "$cpu, SQLite $sqlite, load average $load at the end; $when."
+	echo "\`make bench\`: $N intros, medians and p95 over the runs (Notes say how many when"
+	echo "fewer than the cold start's $(field "$cold" 5)), each reference measured in the same run."
+	echo "Machine: $cores cores, $cpu, SQLite $sqlite, load average $load at the end; $when."
 	echo
 	echo "| Figure | Median | p95 | Reference | Target | Holds | Notes |"
 	echo "|---|---|---|---|---|---|---|"
@@ -161,7 +161,7 @@ sqlite=$(sqlite3 --version 2>/dev/null | cut -d' ' -f1)
 jstr() { printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g'; }
 jnum() { case $1 in ''|-|*[!0-9.eE+-]*) printf 'null' ;; *) printf '%s' "$1" ;; esac; }
 {
-	printf '{\n  "intros": %s,\n  "seconds": %s,\n' "$N" "$SECONDS_TAKEN"
+	printf '{\n  "intros": %s,\n  "seconds": %s,\n  "cpu_seconds": %s,\n' "$N" "$SECONDS_TAKEN" "$(jnum "$CPU_TAKEN")"
 	printf '  "machine": { "cores": %s, "cpu": "%s", "sqlite": "%s", "load": "%s", "date": "%s" },\n' \
 		"$cores" "$(jstr "$cpu")" "$(jstr "$sqlite")" "$(jstr "$load")" "$when"
 	printf '  "figures": [\n'

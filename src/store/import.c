@@ -523,6 +523,8 @@ static void importer_free(struct importer *im)
 	cache_free(&im->pods);
 	cache_free(&im->specialists);
 	cache_free(&im->aes);
+	cache_free(&im->account_pods);
+	cache_free(&im->pod_owners);
 }
 
 /* A file this large (in rows, guessed from its size) against the desk's

@@ -182,6 +182,8 @@ struct importer {
 	struct name_cache pods;         /* pod name key -> id */
 	struct name_cache specialists;  /* specialist name key -> id */
 	struct name_cache aes;          /* AE name key -> id */
+	struct name_cache account_pods; /* account id -> its territory owner's pod ("-" none) */
+	struct name_cache pod_owners;   /* pod id -> the pod's first specialist ("-" none) */
 
 	/* the page cache, raised for the import and put back after */
 	long long cache_before;         /* PRAGMA cache_size before (0: not changed) */

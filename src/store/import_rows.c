@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "import_internal.h"
-#include "store_internal.h"   /* only to save and restore the pinned clock */
+#include "store_internal.h"   /* the pinned clock; intros with their ids resolved */
 
 #define ROW_ONLY F_COUNT       /* a row_error not about one column */
 
@@ -314,6 +314,37 @@ static int ae_lookup(struct importer *im, struct import_row *r, enum import_fiel
 
 /* ---- intros ------------------------------------------------------------ */
 
+/* The default pod of an account (account_pod 1: key is the account id) or
+ * the default owner of a pod (0: key is the pod id), cached; "" for none.
+ * 0, or -1 with the row's error reported. */
+static int default_of(struct importer *im, struct import_row *r, struct name_cache *cache,
+		      const char *key, char *id_out, int account_pod)
+{
+	const char *hit = cache_get(cache, key);
+	char pod[STORE_ID_SIZE] = "", owner[STORE_ID_SIZE] = "";
+	enum store_status rc;
+
+	if (hit) {
+		snprintf(id_out, STORE_ID_SIZE, "%s", strcmp(hit, "-") ? hit : "");
+		return 0;
+	}
+	if (account_pod)
+		snprintf(owner, sizeof owner, "-");   /* only the pod is wanted */
+	else
+		snprintf(pod, sizeof pod, "%s", key);
+	rc = intro_default_pod_owner(im->st, account_pod ? key : "", pod, owner);
+	if (rc != STORE_OK) {
+		row_store_error(im, r, ROW_ONLY, rc);
+		return -1;
+	}
+	snprintf(id_out, STORE_ID_SIZE, "%s", account_pod ? pod : owner);
+	if (cache_put(cache, key, id_out[0] ? id_out : "-") != 0) {
+		out_of_memory(im, r);
+		return -1;
+	}
+	return 0;
+}
+
 static void intro_row(struct importer *im, struct import_row *r)
 {
 	const char *partner = row_require(im, r, F_PARTNER);
@@ -366,7 +397,13 @@ static void intro_row(struct importer *im, struct import_row *r)
 	in.expected_acv = acv;
 	in.pod = pod ? pod_id : NULL;
 	in.owner = owner ? owner_id : NULL;
-	rc = store_intro_add(im->st, &in, new_id);
+	/* the pod and owner store_intro_add would choose, found once per
+	 * account and pod; the ids are the import's own (they exist) */
+	if (!pod && default_of(im, r, &im->account_pods, aid, pod_id, 1))
+		return;
+	if (!owner && pod_id[0] && default_of(im, r, &im->pod_owners, pod_id, owner_id, 0))
+		return;
+	rc = intro_add_resolved(im->st, &in, pid, aid, pod_id, owner_id, new_id);
 	if (rc != STORE_OK) {
 		row_store_error(im, r, ROW_ONLY, rc);
 		return;

@@ -142,34 +142,15 @@ static enum store_status check_new_intro(struct store *st, const struct store_in
 	return STORE_OK;
 }
 
-enum store_status store_intro_add(struct store *st, const struct store_intro_new *in,
-				  char *id_out)
+/* Insert the intro with its references already resolved to ids (pod and
+ * owner "" for none) and write its audit row. */
+static enum store_status intro_insert(struct store *st, const struct store_intro_new *in,
+				      const char *pid, const char *aid, const char *pod,
+				      const char *owner, char *id_out)
 {
-	char pid[STORE_ID_SIZE], aid[STORE_ID_SIZE], pod[STORE_ID_SIZE] = "",
-	     owner[STORE_ID_SIZE] = "", handle[STORE_HANDLE_SIZE];
-	long long now = st_now(st), received;
-	enum store_status rc;
+	long long now = st_now(st), received = in->received_at > 0 ? in->received_at : now;
+	enum store_status rc = STORE_OK;
 	sqlite3_stmt *s;
-
-	store_clear_error(st);
-	rc = check_new_intro(st, in);
-	if (rc != STORE_OK)
-		return rc;
-	received = in->received_at > 0 ? in->received_at : now;
-	rc = tx_begin(st);
-	if (rc != STORE_OK)
-		return rc;
-	rc = resolve_id(st, STORE_KIND_PARTNER, in->partner, pid);
-	if (rc == STORE_OK)
-		rc = resolve_id(st, STORE_KIND_ACCOUNT, in->account, aid);
-	if (rc == STORE_OK && in->pod && *in->pod)
-		rc = resolve_id(st, STORE_KIND_POD, in->pod, pod);
-	if (rc == STORE_OK && in->owner && *in->owner)
-		rc = resolve_id(st, STORE_KIND_SPECIALIST, in->owner, owner);
-	if (rc == STORE_OK)
-		rc = default_pod_owner(st, aid, pod, owner);
-	if (rc != STORE_OK)
-		return tx_end(st, rc);
 
 	id_new(st, id_out);
 	s = sq_prepare(st, "INSERT INTO intros (id, partner_id, account_id, received_at, contact,"
@@ -177,7 +158,7 @@ enum store_status store_intro_add(struct store *st, const struct store_intro_new
 		       " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'new',"
 		       " ?10, ?11, ?12, ?13, ?13)");
 	if (!s)
-		return tx_end(st, sq_last(st));
+		return sq_last(st);
 	sq_bind_text(s, 1, id_out);
 	sq_bind_text(s, 2, pid);
 	sq_bind_text(s, 3, aid);
@@ -194,10 +175,59 @@ enum store_status store_intro_add(struct store *st, const struct store_intro_new
 	if (sq_step(st, s, "add intro") != SQLITE_DONE)
 		rc = sq_last(st);
 	sq_release(st, s);
-	store_handle_of(STORE_KIND_INTRO, id_out, handle);
 	if (rc == STORE_OK)
 		rc = audit_write(st, "intro", id_out, "created", NULL, "new", NULL);
+	return rc;
+}
+
+enum store_status store_intro_add(struct store *st, const struct store_intro_new *in,
+				  char *id_out)
+{
+	char pid[STORE_ID_SIZE], aid[STORE_ID_SIZE], pod[STORE_ID_SIZE] = "",
+	     owner[STORE_ID_SIZE] = "";
+	enum store_status rc;
+
+	store_clear_error(st);
+	rc = check_new_intro(st, in);
+	if (rc != STORE_OK)
+		return rc;
+	rc = tx_begin(st);
+	if (rc != STORE_OK)
+		return rc;
+	rc = resolve_id(st, STORE_KIND_PARTNER, in->partner, pid);
+	if (rc == STORE_OK)
+		rc = resolve_id(st, STORE_KIND_ACCOUNT, in->account, aid);
+	if (rc == STORE_OK && in->pod && *in->pod)
+		rc = resolve_id(st, STORE_KIND_POD, in->pod, pod);
+	if (rc == STORE_OK && in->owner && *in->owner)
+		rc = resolve_id(st, STORE_KIND_SPECIALIST, in->owner, owner);
+	if (rc == STORE_OK)
+		rc = default_pod_owner(st, aid, pod, owner);
+	if (rc == STORE_OK)
+		rc = intro_insert(st, in, pid, aid, pod, owner, id_out);
 	return tx_end(st, rc);
+}
+
+enum store_status intro_add_resolved(struct store *st, const struct store_intro_new *in,
+				     const char *pid, const char *aid, const char *pod,
+				     const char *owner, char *id_out)
+{
+	enum store_status rc;
+
+	store_clear_error(st);
+	rc = check_new_intro(st, in);
+	if (rc != STORE_OK)
+		return rc;
+	rc = tx_begin(st);
+	if (rc == STORE_OK)
+		rc = tx_end(st, intro_insert(st, in, pid, aid, pod, owner, id_out));
+	return rc;
+}
+
+enum store_status intro_default_pod_owner(struct store *st, const char *account_id,
+					  char *pod_id, char *owner_id)
+{
+	return default_pod_owner(st, account_id, pod_id, owner_id);
 }
 
 enum store_status store_intro_find_external(struct store *st, const char *source,

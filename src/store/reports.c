@@ -300,37 +300,109 @@ static void partner_report_row(sqlite3_stmt *s, void *elem)
 	sq_column_text(s, 2, tier, sizeof tier);
 	t = domain_partner_tier_from_name(tier);
 	p->tier = t < 0 ? PARTNER_GROWTH : (enum partner_tier)t;
-	p->intros = (long)sqlite3_column_int64(s, 3);
-	p->pqls = (long)sq_column_int(s, 4, 0);
-	p->won = (long)sq_column_int(s, 5, 0);
-	p->lost = (long)sq_column_int(s, 6, 0);
-	p->revenue = sq_column_int(s, 7, 0);
-	p->cycle_days = sqlite3_column_type(s, 8) == SQLITE_NULL ? -1
-		: sqlite3_column_double(s, 8) / 86400.0;
-	p->median_won_acv = sq_column_int(s, 9, -1);
-	p->win_rate = p->won + p->lost > 0 ? (double)p->won / (double)(p->won + p->lost) : -1;
+	p->median_won_acv = sq_column_int(s, 3, -1);
+}
+
+/* The partners' rows sorted by id, to find a partner's row by id. */
+struct partner_index {
+	const char *id;
+	struct store_partner_row *row;
+	long long cycle;                      /* closed_at - received_at summed, won + lost */
+};
+
+static int by_id(const void *a, const void *b)
+{
+	return strcmp(((const struct partner_index *)a)->id, ((const struct partner_index *)b)->id);
+}
+
+static struct partner_index *partner_find(struct partner_index *ix, size_t n, const char *id)
+{
+	struct partner_index key = { id, NULL, 0 };
+	return id ? bsearch(&key, ix, n, sizeof *ix, by_id) : NULL;
 }
 
 enum store_status store_report_partners(struct store *st, struct store_partner_row **out,
 					size_t *n)
 {
-	char thr[16];
+	struct store_partner_row *rows = NULL;
+	struct partner_index *ix = NULL;
+	enum store_status rc;
+	sqlite3_stmt *s = NULL;
+	size_t count = 0, i;
+	int r;
+
 	store_clear_error(st);
-	snprintf(thr, sizeof thr, "%d", dial_threshold(st));
-	/* the partner tallies (schema v3): the cycle is the mean over closed
-	 * won and lost intros, as avg() over them would give */
-	return sq_list(st, "SELECT p.id, p.name, p.tier, ifnull(c.n, 0), s.pqls, c.won, c.lost,"
-		       " c.revenue, c.cycle * 1.0 / nullif(ifnull(c.won, 0) + ifnull(c.lost, 0), 0),"
-		       " p.median_won_acv"
-		       " FROM partners p"
-		       " LEFT JOIN (SELECT partner_id, sum(n) AS n,"
-		       "   sum(CASE WHEN state = 'won' THEN n END) AS won,"
-		       "   sum(CASE WHEN state = 'lost' THEN n END) AS lost,"
-		       "   sum(CASE WHEN state = 'won' THEN acv END) AS revenue,"
-		       "   sum(CASE WHEN state IN ('won', 'lost') THEN cycle END) AS cycle"
-		       "   FROM partner_counts GROUP BY partner_id) c ON c.partner_id = p.id"
-		       " LEFT JOIN (SELECT partner_id, sum(n) AS pqls FROM partner_scores"
-		       "   WHERE score >= CAST(?1 AS INTEGER) GROUP BY partner_id) s"
-		       "   ON s.partner_id = p.id"
-		       " ORDER BY p.name", thr, sizeof **out, partner_report_row, (void **)out, n);
+	*out = NULL;
+	*n = 0;
+	/* the partners, then their tallies (schema v3) added up here: three
+	 * plain reads, no join or grouping for SQLite to build indexes for */
+	rc = sq_list(st, "SELECT id, name, tier, median_won_acv FROM partners ORDER BY name", NULL,
+		     sizeof *rows, partner_report_row, (void **)&rows, &count);
+	if (rc != STORE_OK)
+		return rc;
+	ix = calloc(count ? count : 1, sizeof *ix);
+	if (!ix) {
+		free(rows);
+		return store_fail(st, STORE_INTERNAL, "out of memory");
+	}
+	for (i = 0; i < count; i++) {
+		ix[i].id = rows[i].partner_id;
+		ix[i].row = &rows[i];
+	}
+	qsort(ix, count, sizeof *ix, by_id);
+	s = sq_prepare(st, "SELECT partner_id, state, n, acv, cycle FROM partner_counts WHERE n > 0");
+	if (!s)
+		rc = sq_last(st);
+	while (rc == STORE_OK && (r = sq_step(st, s, "read partner tallies")) == SQLITE_ROW) {
+		struct partner_index *p = partner_find(ix, count,
+						       (const char *)sqlite3_column_text(s, 0));
+		const char *state = (const char *)sqlite3_column_text(s, 1);
+		long k = (long)sqlite3_column_int64(s, 2);
+
+		if (!p || !state)
+			continue;
+		p->row->intros += k;
+		if (!strcmp(state, "won")) {
+			p->row->won += k;
+			p->row->revenue += sqlite3_column_int64(s, 3);
+		} else if (!strcmp(state, "lost")) {
+			p->row->lost += k;
+		}
+		if (!strcmp(state, "won") || !strcmp(state, "lost"))
+			p->cycle += sqlite3_column_int64(s, 4);
+	}
+	if (s && rc == STORE_OK && r != SQLITE_DONE)
+		rc = sq_last(st);
+	sq_release(st, s);
+	s = rc == STORE_OK ? sq_prepare(st, "SELECT partner_id, n FROM partner_scores WHERE score >= ?1")
+			   : NULL;
+	if (rc == STORE_OK && !s)
+		rc = sq_last(st);
+	if (s)
+		sqlite3_bind_int(s, 1, dial_threshold(st));
+	while (rc == STORE_OK && (r = sq_step(st, s, "read partner scores")) == SQLITE_ROW) {
+		struct partner_index *p = partner_find(ix, count,
+						       (const char *)sqlite3_column_text(s, 0));
+		if (p)
+			p->row->pqls += (long)sqlite3_column_int64(s, 1);
+	}
+	if (s && rc == STORE_OK && r != SQLITE_DONE)
+		rc = sq_last(st);
+	sq_release(st, s);
+	for (i = 0; rc == STORE_OK && i < count; i++) {
+		struct store_partner_row *p = ix[i].row;
+		/* the mean over closed won and lost intros, as avg() over them gives */
+		p->cycle_days = p->won + p->lost > 0
+			? (double)ix[i].cycle / (double)(p->won + p->lost) / 86400.0 : -1;
+		p->win_rate = p->won + p->lost > 0
+			? (double)p->won / (double)(p->won + p->lost) : -1;
+	}
+	free(ix);
+	if (rc != STORE_OK) {
+		free(rows);
+		return rc;
+	}
+	*out = rows;
+	*n = count;
+	return STORE_OK;
 }

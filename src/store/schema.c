@@ -338,17 +338,18 @@ static const char *const migration_2[] = {
 "DELETE FROM meta WHERE key = 'payout_weights';\n"
 
 /* The short columns the queue's filters read most (the open queue, a limit
- * on state, tier, score, ACV; and age, received_at, after them), carried
- * by every index a page walks:
- * the filter is decided on the index entry and the walk reads only the
- * rows it shows. */
-#define FILTER_COLUMNS "state, tier, score, expected_acv"
+ * on state, tier or ACV; and age, received_at, after them), carried by
+ * every index a page walks: the filter is decided on the index entry and
+ * the walk reads only the rows it shows. Not the score: a rescore would
+ * then move an entry in every one of these indexes, not only in the score
+ * index. */
+#define FILTER_COLUMNS "state, tier, expected_acv"
 
 /* v3: speed at a million intros (bench/ measures it).
  * - Every index a queue page walks carries the short filter columns after
  *   its key (FILTER_COLUMNS), so the open-queue filter and a limit on
- *   state, tier, score, ACV or age are decided on the index entry: the walk
- *   reads the rows it shows, not the ones in between. Only the state sort keeps a partial index of open intros
+ *   state, tier, ACV or age are decided on the index entry: the walk reads
+ *   the rows it shows, not the ones in between. Only the state sort keeps a partial index of open intros
  *   (its walk would cross the long runs of declined, lost and won). The
  *   v2 partial indexes of open intros by arrival and score go: the
  *   whole-desk ones now serve the open queue as well.

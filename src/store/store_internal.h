@@ -215,6 +215,16 @@ const char *store_kind_noun(enum store_kind k);   /* "intro", "partner"... */
 
 /* ---- shared intro helpers (intros.c, scoring.c) ---- */
 
+/* store_intro_add with everything resolved: partner and account ids that
+ * exist, pod and owner ids ("" none; no default applied). For the
+ * importer, which resolves each name once per file. */
+enum store_status intro_add_resolved(struct store *st, const struct store_intro_new *in,
+				     const char *partner_id, const char *account_id,
+				     const char *pod_id, const char *owner_id, char *id_out);
+/* The pod of the account's territory owner and that pod's first specialist,
+ * for the ones still "" (what store_intro_add applies when none is given). */
+enum store_status intro_default_pod_owner(struct store *st, const char *account_id,
+					  char *pod_id, char *owner_id);
 /* Load one intro by id (already resolved). */
 enum store_status intro_load(struct store *st, const char *id, struct store_intro *out);
 /* Refresh a partner's won-ACV cache (count, average, median). */

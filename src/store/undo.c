@@ -163,6 +163,9 @@ static enum store_status undo_row(struct store *st, const struct store_audit *a)
 	if (strcmp(a->entity, "desk") == 0 && strcmp(a->field, "rescore") == 0)
 		return store_fail(st, STORE_REFUSED, "cannot undo a rescore: put the old weights "
 				  "back in the config and rescore again");
+	if (strcmp(a->entity, "desk") == 0 && strcmp(a->field, "load") == 0)
+		return store_fail(st, STORE_REFUSED, "cannot undo a bulk load of intros: "
+				  "load the desk again from its source");
 	if (strcmp(a->entity, "overlap") == 0)
 		return store_fail(st, STORE_REFUSED, "cannot undo a change of mapping data: import "
 				  "the previous mapping again");

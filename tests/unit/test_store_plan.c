@@ -566,6 +566,85 @@ static void test_tallies_follow_writes(void **state)
 	store_set_plan_hook(F.st, on_plan, NULL);
 }
 
+/* The statement of a page, values in place, as the sqlite3 shell would
+ * run it (the benchmark's cold-start reference). */
+static void test_queue_sql(void **state)
+{
+	static char sql[16384];
+	struct queue_filter f;
+	struct queue_page pg;
+	char tiny[16];
+	(void)state;
+
+	open_filter(&f, "tier:1 partner:cloud");
+	memset(&pg, 0, sizeof pg);
+	pg.limit = 38;
+	OK(&F, store_queue_sql(F.st, &f, &pg, sql, sizeof sql));
+	assert_non_null(strstr(sql, "FROM intros i"));
+	assert_non_null(strstr(sql, "LIMIT 38"));
+	assert_non_null(strstr(sql, "'%cloud%'"));
+	assert_null(strchr(sql, '?'));
+	assert_int_equal(store_queue_sql(F.st, &f, &pg, tiny, sizeof tiny), STORE_INVALID);
+}
+
+/* A bulk load with the indexes and counting triggers dropped puts back
+ * exactly what was there, counted again; a rollback puts it back too. */
+static void test_bulk_load_rebuilds(void **state)
+{
+	static struct store_intro_record r[50];
+	struct store_check_result c;
+	struct store_counts before, after;
+	long long objects = 0, objects_after = 0;
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	int i;
+	(void)state;
+
+	store_set_plan_hook(F.st, NULL, NULL);
+	assert_int_equal(sqlite3_open(F.path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &s, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	objects = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	OK(&F, store_counts(F.st, NULL, &before));
+	memset(r, 0, sizeof r);
+	for (i = 0; i < 50; i++) {
+		r[i].partner_id = F.rsi;
+		r[i].account_id = F.contoso;
+		r[i].received_at = FX_NOW - i * 600;
+		r[i].state = i % 2 ? STATE_NEW : STATE_DECLINED;
+		r[i].closed_at = i % 2 ? 0 : FX_NOW;
+		r[i].expected_acv = -1;
+		r[i].ae_hours = -1;
+		r[i].actual_acv = -1;
+		r[i].actual_ae_minutes = -1;
+	}
+	/* rolled back: as it was */
+	OK(&F, store_begin_bulk(F.st));
+	OK(&F, store_bulk_prepare(F.st));
+	OK(&F, store_intro_load_bulk(F.st, r, 50, NULL));
+	OK(&F, store_rollback(F.st));
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int64(s, 0), objects);
+	sqlite3_reset(s);
+	/* committed: the same objects, every tally counted again */
+	OK(&F, store_begin_bulk(F.st));
+	OK(&F, store_bulk_prepare(F.st));
+	OK(&F, store_intro_load_bulk(F.st, r, 50, NULL));
+	OK(&F, store_commit(F.st));
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	objects_after = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	assert_int_equal(sqlite3_close(db), SQLITE_OK);
+	assert_int_equal(objects_after, objects);
+	OK(&F, store_counts(F.st, NULL, &after));
+	assert_int_equal(after.total, before.total + 50);
+	OK(&F, store_check(F.st, &c));
+	assert_int_equal(c.count_mismatches, 0);
+	store_set_plan_hook(F.st, on_plan, NULL);
+}
+
 /* A tally out of step is found (the check itself can fail). */
 static void test_tally_check_fails(void **state)
 {
@@ -596,6 +675,8 @@ int main(void)
 		cmocka_unit_test(test_one_intro),
 		cmocka_unit_test(test_dashboard),
 		cmocka_unit_test(test_tallies_follow_writes),
+		cmocka_unit_test(test_queue_sql),
+		cmocka_unit_test(test_bulk_load_rebuilds),
 		cmocka_unit_test(test_tally_check_fails),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
