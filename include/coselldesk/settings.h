@@ -106,7 +106,8 @@ int settings_column_from_name(const char *name);           /* exact name; -1 unk
 	X(BRIEF,       "brief") \
 	X(ESCALATIONS, "escalations") \
 	X(DASHBOARD,   "dashboard") \
-	X(HELP,        "help")
+	X(HELP,        "help") \
+	X(DOCTOR,      "doctor")
 
 enum settings_keymap {
 #define SETTINGS_KEYMAP_ENUM_(id, name) SETTINGS_KEYMAP_##id,
@@ -195,6 +196,8 @@ struct ui_settings {
 	char *date_format;         /* strftime format of dates on screen (ui.date_format) */
 	enum settings_column queue_columns[SETTINGS_COLUMN_COUNT]; /* ui.queue_columns */
 	int queue_column_count;    /* used entries of queue_columns (at least 1) */
+	char *home_view;           /* ui.home_view: the named view the queue opens on;
+	                            * "" (never NULL after a load) all open intros */
 	char *editor_command;      /* editor.command; "" means $VISUAL, $EDITOR, vi */
 	int busy_timeout_ms;       /* database.busy_timeout_ms */
 };

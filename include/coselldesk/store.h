@@ -21,7 +21,8 @@
  * - Text fields of structs are fixed buffers, NUL-terminated, truncated to
  *   fit on read; on write the store refuses text longer than the buffer.
  * - A busy desk is a wait of busy_timeout, not an error; STORE_BUSY only
- *   after that time has passed.
+ *   after that time has passed (or, with store_set_busy_wait, when the
+ *   caller's hook says to stop waiting).
  * - One struct store is used by one thread at a time. A background job (a
  *   rescore while the console runs) opens its own handle on the same file.
  */
@@ -37,7 +38,7 @@
 #include "coselldesk/capacity.h"
 #include "coselldesk/calibration.h"
 
-#define STORE_SCHEMA_VERSION 3           /* the schema this build writes */
+#define STORE_SCHEMA_VERSION 4           /* the schema this build writes */
 #define STORE_APPLICATION_ID 0x4353444b  /* PRAGMA application_id: "CSDK" */
 
 #define STORE_ID_SIZE 33        /* 32 hex digits + NUL */
@@ -164,6 +165,22 @@ enum store_status store_set_desk_name(struct store *st, const char *name);
 /* PRAGMA data_version: changes when ANOTHER connection commits. The console
  * polls it on its input timeout to refresh. */
 enum store_status store_data_version(struct store *st, long long *out);
+
+/* Waiting for another writer. A write starts with BEGIN IMMEDIATE; while
+ * another connection (a long import is one transaction) holds the desk's
+ * write lock, the write waits. By default it waits busy_timeout_ms
+ * (store_options) and then fails with STORE_BUSY, which is what batch
+ * commands want: exit 75, try again. A caller that would rather wait as
+ * long as it takes, and say so, installs fn: the store then sleeps in steps
+ * of at most STORE_BUSY_STEP_MS and calls fn(ctx, waited_ms) before each,
+ * waited_ms counting from the first refusal of this write. fn returns
+ * nonzero to go on waiting, 0 to give up (the write fails with STORE_BUSY
+ * and changes nothing). fn runs inside the store call that waits: it must
+ * not use this store (another handle is fine). fn NULL puts busy_timeout
+ * back. Reads do not wait for writers (WAL). */
+#define STORE_BUSY_STEP_MS 50
+typedef int (*store_busy_fn)(void *ctx, long waited_ms);
+void store_set_busy_wait(struct store *st, store_busy_fn fn, void *ctx);
 
 /* ------------------------------------------------------------------ */
 /* Transactions and bulk actions                                       */
@@ -760,6 +777,8 @@ struct queue_filter {
 	                                       * with the core's message */
 	long long new_since;                  /* query flag "new": created after this
 	                                       * time (0: "new" means state new) */
+	long long arrived_after;              /* > 0: only intros that arrived after
+	                                       * this mark (store_intro_arrival_mark) */
 };
 
 /* One queue line: every column the console's queue shows. */
@@ -830,6 +849,15 @@ enum store_status store_queue_fetch(struct store *st, const struct queue_filter 
 /* How many rows match (a count: fine for a batch command, not for a repaint). */
 enum store_status store_queue_count(struct store *st, const struct queue_filter *filter,
 				    long *n);
+/* Stop what st is running, from another thread (the console's counter
+ * no longer wants a count): that call returns STORE_INTERRUPTED. Safe from
+ * any thread while st is open; a handle that runs nothing is not affected. */
+void store_interrupt(struct store *st);
+
+/* A mark of the intros in the desk now: queue_filter.arrived_after set to
+ * it later keeps the intros that arrived since (by insertion order, so
+ * a clock that did not move, or moved back, changes nothing). */
+enum store_status store_intro_arrival_mark(struct store *st, long long *mark);
 
 /* The query plan of that page (EXPLAIN QUERY PLAN, one step a line), for
  * the tests that prove no key-path query scans the intros table. */

@@ -146,6 +146,15 @@ void settings_views_apply(struct desk_settings *s, const struct settings_layer *
 /* Check view keys against the queue's bindings (after both are merged). */
 void settings_views_check_keys(const struct desk_settings *s, struct settings_errors *errs);
 
+/* ui.home_view must name one of the views in force. Set by the topmost
+ * layer that names no such view: an error at its line, with "did you
+ * mean". Inherited from the default by a file whose `views` list replaced
+ * the default's without that view: the queue opens on all open intros
+ * (home_view becomes ""), since the file said nothing wrong. */
+void settings_views_check_home(struct desk_settings *s,
+			       const struct settings_layer *const *layers, size_t count,
+			       struct settings_errors *errs);
+
 /* Parse a column list setting (array of strings) into cols; returns the
  * count, or -1 after reporting. */
 int settings_columns_parse(const struct conf_source *src, const config_setting_t *arr,

@@ -111,6 +111,7 @@ static int copy_applied(struct desk_settings *to, const struct desk_settings *fr
 	to->ui.theme = dup_or_null(from->ui.theme, &failed);
 	to->ui.date_format = dup_or_null(from->ui.date_format, &failed);
 	to->ui.editor_command = dup_or_null(from->ui.editor_command, &failed);
+	to->ui.home_view = dup_or_null(from->ui.home_view, &failed);
 	/* bindings: sized as append_binding expects (16, then powers of two) */
 	while (cap < from->binding_count)
 		cap *= 2;
@@ -179,6 +180,7 @@ static int load(struct desk_settings *out, const struct settings_default *dflt,
 		settings_views_apply(&s, &user, errs);
 	}
 	settings_views_check_keys(&s, errs);
+	settings_views_check_home(&s, layers, count, errs);
 	settings_validate_policy(&s, layers, count, errs);
 
 done:
@@ -279,6 +281,7 @@ void settings_free(struct desk_settings *s)
 	free(s->ui.theme);
 	free(s->ui.date_format);
 	free(s->ui.editor_command);
+	free(s->ui.home_view);
 	for (size_t i = 0; i < s->file_count; i++)
 		free(s->files[i]);
 	free(s->files);

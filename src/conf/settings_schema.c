@@ -146,6 +146,8 @@ static const struct schema ui[] = {
 	{ "date_format", SCHEMA_STRING, AT(ui.date_format), 1, 63, NULL, 0, 0 },
 	{ "queue_columns", SCHEMA_COLUMNS, AT(ui.queue_columns), 1, 0, NULL,
 	  AT(ui.queue_column_count), SETTINGS_COLUMN_COUNT },
+	/* a view name, checked against the views once both layers are read */
+	{ "home_view", SCHEMA_STRING, AT(ui.home_view), 0, SETTINGS_VIEW_NAME_MAX - 1, NULL, 0, 0 },
 	END
 };
 

@@ -351,3 +351,52 @@ void settings_views_free(struct desk_settings *s)
 	s->views = NULL;
 	s->view_count = 0;
 }
+
+void settings_views_check_home(struct desk_settings *s,
+			       const struct settings_layer *const *layers, size_t count,
+			       struct settings_errors *errs)
+{
+	const config_setting_t *set = NULL;
+	const struct settings_layer *where = NULL;
+	const char *names[64];
+	const char *close;
+	char *empty;
+	size_t n = 0;
+
+	if (!s->ui.home_view || !*s->ui.home_view || settings_view_find(s, s->ui.home_view)) {
+		if (!s->ui.home_view && (s->ui.home_view = conf_strdup("")) == NULL)
+			settings_errors_add(errs, NULL, 0, NULL, "out of memory");
+		return;
+	}
+	for (size_t i = count; i-- > 0 && !set;) {
+		if (layers[i]->parsed && (set = config_lookup(&layers[i]->cfg, "ui.home_view")))
+			where = layers[i];
+	}
+	if (where && where != layers[0]) {
+		for (size_t i = 0; i < s->view_count && n < sizeof names / sizeof names[0]; i++)
+			names[n++] = s->views[i].name;
+		close = settings_suggest(s->ui.home_view, names, n);
+		if (close)
+			conf_error_at(errs, &where->src, set, NULL,
+				      "ui.home_view: no view named \"%s\" (did you mean \"%s\"?)",
+				      s->ui.home_view, close);
+		else
+			conf_error_at(errs, &where->src, set,
+				      "name a view of the `views` list, or \"\" for every open intro",
+				      "ui.home_view: no view named \"%s\"%s", s->ui.home_view,
+				      s->view_count ? "" : " (the config defines no views)");
+		return;
+	}
+	if (count < 2 || !where) {
+		/* the default's own home view is missing: a broken build */
+		settings_errors_add(errs, SETTINGS_BUILTIN_NAME, 0, NULL,
+				    "ui.home_view: no view named \"%s\"", s->ui.home_view);
+		return;
+	}
+	if (!(empty = conf_strdup(""))) {
+		settings_errors_add(errs, NULL, 0, NULL, "out of memory");
+		return;
+	}
+	free(s->ui.home_view);
+	s->ui.home_view = empty;
+}

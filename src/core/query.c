@@ -350,7 +350,12 @@ static int read_age(struct parser *ps, struct query_term *term, size_t at)
 	unit = tolower((unsigned char)v[used]);
 	if (v[used + 1] != '\0' || (unit != 'h' && unit != 'd' && unit != 'w'))
 		return fail_at(ps, at, "age: '%s' at column %zu: the unit is h, d or w", v, at + 1);
-	term->number = (long long)(num * (double)(unit == 'h' ? HOUR : unit == 'd' ? DAY : WEEK) + 0.5);
+	num *= (double)(unit == 'h' ? HOUR : unit == 'd' ? DAY : WEEK);
+	/* ~31,700 years is beyond any age and well inside long long; the test is
+	 * written so that NaN (digits overflowing both sides of the point) fails */
+	if (!(num <= 1e12))
+		return fail_at(ps, at, "age: '%s' at column %zu is too large", v, at + 1);
+	term->number = (long long)(num + 0.5);
 	return 0;
 }
 
@@ -369,7 +374,7 @@ static int read_acv(struct parser *ps, struct query_term *term, size_t at)
 		mult = 1e6;
 		used++;
 	}
-	if (used == 0 || s[used] != '\0' || num * mult > 1e15)
+	if (used == 0 || s[used] != '\0' || !(num * mult <= 1e15))  /* NaN too */
 		return fail_at(ps, at, "acv: '%s' at column %zu is not an amount"
 			       " (55000, $55,000, 55k, 1.5m)", v, at + 1);
 	term->number = (long long)(num * mult + 0.5);

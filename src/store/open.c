@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "store_internal.h"
@@ -50,6 +51,43 @@ static unsigned be32(const unsigned char *p)
 	return (unsigned)p[0] << 24 | (unsigned)p[1] << 16 | (unsigned)p[2] << 8 | (unsigned)p[3];
 }
 
+/* Read the first size bytes of the file through SQLite's own file layer,
+ * never with open() and close() of our own: POSIX locks belong to the
+ * process, and any close() of the file drops all of them, those of a
+ * connection this process already has on the desk included (the console's,
+ * when a background job opens its own handle). Another process closing
+ * last would then take itself for the only one, checkpoint and delete the
+ * WAL under that connection, and its later commits would be lost. SQLite's
+ * unix layer keeps a descriptor open while the process holds locks on the
+ * file. Opening read-only writes nothing and creates nothing. Returns the
+ * bytes read (fewer at the end of the file), or -1 with *err_no set. */
+static ssize_t read_header(const char *path, unsigned char *buf, size_t size, int *err_no)
+{
+	sqlite3 *db = NULL;
+	sqlite3_file *f = NULL;
+	ssize_t got = -1;
+	int rc;
+
+	memset(buf, 0, size);
+	rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER, &f);
+	if (rc == SQLITE_OK && f && f->pMethods) {
+		rc = f->pMethods->xRead(f, buf, (int)size, 0);
+		if (rc == SQLITE_OK)
+			got = (ssize_t)size;
+		else if (rc == SQLITE_IOERR_SHORT_READ)
+			got = 0;  /* SQLite zero-fills a short read: too short to be a database */
+	}
+	if (got < 0) {
+		*err_no = db && sqlite3_system_errno(db) ? sqlite3_system_errno(db) : EIO;
+		if (rc == SQLITE_CANTOPEN && access(path, R_OK) != 0)
+			*err_no = errno;
+	}
+	sqlite3_close(db);
+	return got;
+}
+
 static enum store_status precheck(const char *path, int want_create, struct header_facts *h,
 				  char *err, size_t err_size)
 {
@@ -58,7 +96,7 @@ static enum store_status precheck(const char *path, int want_create, struct head
 	struct stat sb;
 	char wal[STORE_PATH_SIZE + 8];
 	ssize_t got;
-	int fd;
+	int read_errno = 0;
 
 	memset(h, 0, sizeof *h);
 	if (stat(path, &sb) != 0) {
@@ -93,16 +131,10 @@ static enum store_status precheck(const char *path, int want_create, struct head
 		snprintf(err, err_size, "%s: empty file, not a desk (run 'coselldesk init')", path);
 		return STORE_NOT_DESK;
 	}
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		snprintf(err, err_size, "%s: cannot read: %s", path, strerror(errno));
-		return errno == EACCES ? STORE_READ_ONLY : STORE_IO;
-	}
-	got = read(fd, hdr, sizeof hdr);
-	close(fd);
+	got = read_header(path, hdr, sizeof hdr, &read_errno);
 	if (got < 0) {
-		snprintf(err, err_size, "%s: cannot read: %s", path, strerror(errno));
-		return STORE_IO;
+		snprintf(err, err_size, "%s: cannot read: %s", path, strerror(read_errno));
+		return read_errno == EACCES ? STORE_READ_ONLY : STORE_IO;
 	}
 	if (got < (ssize_t)sizeof hdr || memcmp(hdr, magic, sizeof magic) != 0) {
 		snprintf(err, err_size, "%s: not a SQLite database, so not a desk", path);
@@ -321,7 +353,9 @@ enum store_status store_open(const char *path, const struct store_options *opt,
 			 st->db ? sqlite3_errmsg(st->db) : "out of memory");
 		goto fail;
 	}
-	sqlite3_busy_timeout(st->db, opt->busy_timeout_ms > 0 ? opt->busy_timeout_ms : 2000);
+	tx_remember_file(st);
+	st->busy_timeout_ms = opt->busy_timeout_ms > 0 ? opt->busy_timeout_ms : 2000;
+	sqlite3_busy_timeout(st->db, st->busy_timeout_ms);
 	/* With a -wal beside it the header could not be judged before opening.
 	 * Closing the last connection checkpoints the WAL into the main file, so
 	 * refusing that file (another application's, a newer schema, damaged)
@@ -335,7 +369,7 @@ enum store_status store_open(const char *path, const struct store_options *opt,
 		goto fail_msg;
 	if (h.has_wal)
 		sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, (int *)NULL);
-	rc = configure(st, opt->busy_timeout_ms > 0 ? opt->busy_timeout_ms : 2000,
+	rc = configure(st, st->busy_timeout_ms,
 		       opt->cache_mb > 0 ? (opt->cache_mb < 4096 ? opt->cache_mb : 4096)
 		       : STORE_CACHE_MB);
 	if (rc != STORE_OK)
@@ -458,6 +492,49 @@ enum store_status store_data_version(struct store *st, long long *out)
 {
 	store_clear_error(st);
 	return sq_one_int(st, "PRAGMA data_version", NULL, out);
+}
+
+/* ---- waiting for another writer ---- */
+
+static long long monotonic_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* SQLite's busy handler while a hook is installed: count is how often it
+ * ran for this same refusal (0: the first). Short sleeps at first, as
+ * busy_timeout does, so a writer about to finish costs little; then steady
+ * steps, so the hook can repaint and the caller can give up promptly. */
+static int busy_wait_step(void *arg, int count)
+{
+	static const int first_steps_ms[] = { 1, 2, 5, 10, 20 };
+	struct store *st = arg;
+	int step = count < (int)(sizeof first_steps_ms / sizeof first_steps_ms[0])
+		   ? first_steps_ms[count] : STORE_BUSY_STEP_MS;
+	struct timespec pause;
+
+	if (count == 0)
+		st->busy_since_ms = monotonic_ms();
+	if (!st->busy_fn(st->busy_ctx, (long)(monotonic_ms() - st->busy_since_ms)))
+		return 0;
+	pause.tv_sec = 0;
+	pause.tv_nsec = (long)step * 1000000L;
+	nanosleep(&pause, NULL);  /* a signal cutting it short just asks the hook sooner */
+	return 1;
+}
+
+void store_set_busy_wait(struct store *st, store_busy_fn fn, void *ctx)
+{
+	st->busy_fn = fn;
+	st->busy_ctx = ctx;
+	/* one or the other: each replaces the handler the other installed */
+	if (fn)
+		sqlite3_busy_handler(st->db, busy_wait_step, st);
+	else
+		sqlite3_busy_timeout(st->db, st->busy_timeout_ms);
 }
 
 /* ---- public transactions ---- */

@@ -29,15 +29,20 @@
  * not parked in nurture (conflicts.c applies the same rule). The closed-state
  * term is kept verbatim so the partial index on open intros still serves. */
 #define CLAIMING(t) "(" t ".state NOT IN " CLOSED_STATES " AND " t ".state <> 'nurture')"
-/* The other intro is told apart by rowid, not id: the probe then reads
- * only the small partial index of claims (v3 intros_claims), never a row. */
-#define EXPR_CHANNEL \
-	"(" CLAIMING("i") " AND EXISTS (SELECT 1 FROM intros j" \
-	" WHERE j.account_id = i.account_id AND j.rowid <> i.rowid AND j.partner_id <> i.partner_id" \
-	" AND j.state NOT IN " CLOSED_STATES " AND j.state <> 'nurture'))"
+/* The probes read only the small partial index of claims (v4
+ * intros_claims: account, partner), never a row, and each stops at its
+ * first entry: another partner's claim is one seek below the intro's
+ * partner and one above it; a duplicate is the same partner's other claim
+ * (told apart by rowid). Scanning an account's claims for a partner that
+ * differs cost every row of a page a walk over all of them. */
+#define CLAIM_ON(rel) \
+	" EXISTS (SELECT 1 FROM intros j WHERE j.account_id = i.account_id" \
+	" AND j.partner_id " rel " i.partner_id" \
+	" AND j.state NOT IN " CLOSED_STATES " AND j.state <> 'nurture')"
+#define EXPR_CHANNEL "(" CLAIMING("i") " AND (" CLAIM_ON("<") " OR " CLAIM_ON(">") "))"
 #define EXPR_DUPLICATE \
 	"(" CLAIMING("i") " AND EXISTS (SELECT 1 FROM intros j" \
-	" WHERE j.account_id = i.account_id AND j.rowid <> i.rowid AND j.partner_id = i.partner_id" \
+	" WHERE j.account_id = i.account_id AND j.partner_id = i.partner_id AND j.rowid <> i.rowid" \
 	" AND j.state NOT IN " CLOSED_STATES " AND j.state <> 'nurture'))"
 #define EXPR_TERRITORY \
 	"(" CLAIMING("i") " AND a.owner_ae_id IS NOT NULL" \
@@ -277,7 +282,19 @@ struct ctx {
 	int threshold;
 	long long new_since;
 	int counting;       /* a count (ranges of filter indexes welcome), not a page */
+	int sort;           /* a page: its sort (enum queue_sort) */
 };
+
+/* A filter column as a page's condition: hidden from the planner (the
+ * unary +) so the page walks its sort index and filters, unless the
+ * filter is on the sort's own key, whose range is then where the walk
+ * starts and stops (score>=70 sorted by score reads only those rows); a
+ * count welcomes any index. */
+static const char *filter_column(const struct ctx *x, enum queue_sort key, const char *plain,
+				 const char *hidden)
+{
+	return x->counting || x->sort == (int)key ? plain : hidden;
+}
 
 static enum store_status name_term(struct ctx *x, struct compose *c, const struct query_term *t,
 				   const char *column, const char *field)
@@ -330,40 +347,50 @@ static enum store_status term_condition(struct ctx *x, struct compose *c,
 	 * matching rows would cost the whole match on every page); a count
 	 * welcomes a range of the filter's index */
 	case QUERY_TIER:
+		/* hidden even under the tier sort: an equality on its key
+		 * leaves SQLite sorting the whole tier by id */
 		frag(c, x->counting ? "ifnull(i.tier, 0)" : "ifnull(+i.tier, 0)");
 		frag(c, op_fragment(t->op));
 		frag(c, "?");
 		bind_int(c, t->number);
 		break;
 	case QUERY_SCORE:
-		frag(c, x->counting ? "ifnull(i.score, -1)" : "ifnull(+i.score, -1)");
+		frag(c, filter_column(x, QUEUE_SORT_SCORE, "ifnull(i.score, -1)", "ifnull(+i.score, -1)"));
 		frag(c, op_fragment(t->op));
 		frag(c, "?");
 		bind_int(c, t->number);
 		break;
 	case QUERY_ACV:
-		frag(c, x->counting ? "ifnull(i.expected_acv, -1)" : "ifnull(+i.expected_acv, -1)");
+		frag(c, filter_column(x, QUEUE_SORT_ACV, "ifnull(i.expected_acv, -1)",
+				      "ifnull(+i.expected_acv, -1)"));
 		frag(c, op_fragment(t->op));
 		frag(c, "?");
 		bind_int(c, t->number);
 		break;
-	case QUERY_STATE:
-		if (x->counting)
-			frag(c, t->op == QUERY_NE ? "i.state <> ?" : "i.state = ?");
+	case QUERY_STATE: {
+		int open = domain_state_is_open((enum intro_state)t->number);
+
+		if (t->op == QUERY_NE)
+			frag(c, x->counting ? "i.state <> ?" : "+i.state <> ?");
+		else if (open && x->sort == QUEUE_SORT_RECEIVED)
+			/* one open state by arrival (the home view, state:new):
+			 * a seek into the open intros by state and arrival */
+			frag(c, "i.state = ?");
 		else
-			frag(c, t->op == QUERY_NE ? "+i.state <> ?" : "+i.state = ?");
+			frag(c, filter_column(x, QUEUE_SORT_STATE, "i.state = ?", "+i.state = ?"));
 		bind_text(c, domain_state_name((enum intro_state)t->number));
 		/* an open state: the open-intros indexes may serve the walk */
-		if (t->op != QUERY_NE && domain_state_is_open((enum intro_state)t->number))
+		if (t->op != QUERY_NE && open)
 			frag(c, OPEN_TERM);
 		break;
+	}
 	case QUERY_SIGNAL:
 		frag(c, t->op == QUERY_NE ? "ifnull(o.signal, 'none') <> ?"
 					  : "ifnull(o.signal, 'none') = ?");
 		bind_text(c, domain_signal_name((enum mapping_signal)t->number));
 		break;
 	case QUERY_AGE:
-		frag(c, x->counting ? "i.received_at" : "+i.received_at");
+		frag(c, filter_column(x, QUEUE_SORT_RECEIVED, "i.received_at", "+i.received_at"));
 		frag(c, age_op_fragment(t->op));
 		frag(c, "?");
 		bind_int(c, x->now - t->number);
@@ -371,7 +398,8 @@ static enum store_status term_condition(struct ctx *x, struct compose *c,
 	case QUERY_GATE: {
 		int want_pql = (t->number != 0) == (t->op != QUERY_NE);
 		if (want_pql)
-			frag(c, "ifnull(+i.score, -1) >= ?");
+			frag(c, filter_column(x, QUEUE_SORT_SCORE, "ifnull(i.score, -1) >= ?",
+					      "ifnull(+i.score, -1) >= ?"));
 		else
 			frag(c, "+i.score IS NOT NULL AND +i.score < ?");
 		bind_int(c, x->threshold);
@@ -429,6 +457,10 @@ static enum store_status where_clause(struct ctx *x, struct compose *c,
 	frag(c, " WHERE 1");
 	if (!f)
 		return STORE_OK;
+	if (f->arrived_after > 0) {
+		frag(c, " AND i.rowid >= ?");
+		bind_int(c, f->arrived_after);
+	}
 	if ((f->states & all) == STORE_STATES_OPEN) {
 		/* the literal term lets the planner walk the open-intros partial
 		 * indexes in sort order */
@@ -436,7 +468,7 @@ static enum store_status where_clause(struct ctx *x, struct compose *c,
 	} else if (f->states & all && (f->states & all) != all) {
 		/* the unary + keeps the state index out of the plan: walking the
 		 * sort's index and filtering never sorts a whole state's rows */
-		frag(c, " AND +i.state IN (");
+		frag(c, filter_column(x, QUEUE_SORT_STATE, " AND i.state IN (", " AND +i.state IN ("));
 		for (i = 0, first = 1; i < STATE_COUNT; i++)
 			if (f->states & STORE_STATE_BIT(i)) {
 				frag(c, first ? "?" : ", ?");
@@ -486,7 +518,8 @@ static enum store_status where_clause(struct ctx *x, struct compose *c,
 		bind_text(c, id);
 	}
 	if (f->score_min >= 0) {
-		frag(c, x->counting ? " AND ifnull(i.score, -1) >= ?" : " AND ifnull(+i.score, -1) >= ?");
+		frag(c, filter_column(x, QUEUE_SORT_SCORE, " AND ifnull(i.score, -1) >= ?",
+				      " AND ifnull(+i.score, -1) >= ?"));
 		bind_int(c, f->score_min);
 	}
 	if (f->score_max >= 0) {
@@ -509,7 +542,8 @@ static enum store_status where_clause(struct ctx *x, struct compose *c,
 	tri(c, f->duplicate, EXPR_DUPLICATE);
 	tri(c, f->escalated, "(+i.state = 'escalated')");
 	if (f->gate > 0) {
-		frag(c, x->counting ? " AND ifnull(i.score, -1) >= ?" : " AND ifnull(+i.score, -1) >= ?");
+		frag(c, filter_column(x, QUEUE_SORT_SCORE, " AND ifnull(i.score, -1) >= ?",
+				      " AND ifnull(+i.score, -1) >= ?"));
 		bind_int(c, x->threshold);
 	} else if (f->gate < 0) {
 		frag(c, " AND +i.score < ?");
@@ -692,6 +726,7 @@ static enum store_status compose_page(struct store *st, const struct queue_filte
 	x->threshold = dial_threshold(st);
 	x->new_since = filter ? filter->new_since : 0;
 	x->counting = 0;
+	x->sort = (int)page->sort;
 	frag(c, SELECT_COLS);
 	frag(c, si->key_col);
 	frag(c, si->from);
@@ -896,7 +931,8 @@ static int count_from_tallies(struct store *st, const struct queue_filter *f, lo
 	if ((f->pod && *f->pod) || f->tiers || (f->partner && *f->partner) ||
 	    (f->owner && *f->owner) || (f->ae && *f->ae) || f->score_min >= 0 ||
 	    f->score_max >= 0 || (f->text && *f->text) || f->sla_breached || f->conflict ||
-	    f->duplicate || f->escalated || (f->query && *f->query) || f->gate < 0)
+	    f->duplicate || f->escalated || (f->query && *f->query) || f->gate < 0 ||
+	    f->arrived_after > 0)
 		return 0;
 	open_only = states == STORE_STATES_OPEN;
 	if (f->gate == 0) {
@@ -952,6 +988,7 @@ enum store_status store_queue_count(struct store *st, const struct queue_filter 
 	x.threshold = dial_threshold(st);
 	x.new_since = filter ? filter->new_since : 0;
 	x.counting = 1;
+	x.sort = -1;
 	c = calloc(1, sizeof *c);
 	w = calloc(1, sizeof *w);
 	if (!c || !w) {
@@ -987,4 +1024,18 @@ enum store_status store_queue_count(struct store *st, const struct queue_filter 
 	}
 	free(c);
 	return rc;
+}
+
+void store_interrupt(struct store *st)
+{
+	if (st && st->db)
+		sqlite3_interrupt(st->db);
+}
+
+enum store_status store_intro_arrival_mark(struct store *st, long long *mark)
+{
+	store_clear_error(st);
+	*mark = 0;
+	/* the next rowid: never 0, so a mark of an empty desk still counts */
+	return sq_one_int(st, "SELECT ifnull(max(rowid), 0) + 1 FROM intros", NULL, mark);
 }

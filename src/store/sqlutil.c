@@ -1,8 +1,10 @@
 /* sqlutil.c - the small tools every store file uses: messages, cached
  * prepared statements, transactions, ids, the clock. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "store_internal.h"
@@ -307,6 +309,38 @@ static enum store_status tx_exec(struct store *st, const char *sql)
 	}
 }
 
+/* SQLite keeps its descriptors open: when the desk's directory is removed
+ * (or the file replaced) while a write runs, COMMIT still succeeds, into a
+ * file nobody can open again. So the path is checked to name the same file
+ * before each COMMIT; one stat, cheap next to the commit's fsync. */
+void tx_remember_file(struct store *st)
+{
+	struct stat sb;
+
+	if (stat(st->path, &sb) == 0) {
+		st->file_dev = (unsigned long long)sb.st_dev;
+		st->file_ino = (unsigned long long)sb.st_ino;
+	}
+}
+
+enum store_status tx_check_file(struct store *st)
+{
+	struct stat sb;
+
+	if (stat(st->path, &sb) != 0) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			return store_fail(st, STORE_IO, "%s: the desk file was removed or replaced "
+					  "while writing; nothing was saved", st->path);
+		return store_fail(st, STORE_IO, "%s: cannot check the desk file before saving: "
+				  "%s; nothing was saved", st->path, strerror(errno));
+	}
+	if ((unsigned long long)sb.st_dev != st->file_dev ||
+	    (unsigned long long)sb.st_ino != st->file_ino)
+		return store_fail(st, STORE_IO, "%s: the desk file was removed or replaced "
+				  "while writing; nothing was saved", st->path);
+	return STORE_OK;
+}
+
 enum store_status tx_begin(struct store *st)
 {
 	enum store_status rc;
@@ -337,6 +371,8 @@ enum store_status tx_end(struct store *st, enum store_status rc)
 	if (st->tx_depth == 0) {
 		if (rc == STORE_OK && st->poisoned != STORE_OK)
 			rc = store_fail(st, st->poisoned, "%s", st->poison_msg);
+		if (rc == STORE_OK)
+			rc = tx_check_file(st);
 		if (rc == STORE_OK) {
 			enum store_status c = tx_exec(st, "COMMIT");
 			if (c != STORE_OK) {

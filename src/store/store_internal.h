@@ -63,6 +63,8 @@ struct store {
 	int version;                    /* user_version now */
 	int read_only;                  /* opened read-only */
 	int build;                      /* store_options.build: WAL again at close */
+	unsigned long long file_dev;    /* st_dev of the desk file at open: a commit first */
+	unsigned long long file_ino;    /* checks the path still names it (st_ino likewise) */
 
 	int tx_depth;                   /* nesting of tx_begin (0 = none) */
 	int user_tx;                    /* store_begin holds the outer transaction */
@@ -85,6 +87,12 @@ struct store {
 	long progress_total;
 	long progress_reported;         /* progress_done at the last callback */
 
+	/* waiting for another writer (store_set_busy_wait; NULL: busy_timeout) */
+	store_busy_fn busy_fn;
+	void *busy_ctx;
+	int busy_timeout_ms;            /* store_options' wait, put back without busy_fn */
+	long long busy_since_ms;        /* monotonic ms of the current wait's first refusal */
+
 	/* tests: the plan of every statement run (store_set_plan_hook) */
 	store_plan_fn plan_hook;
 	void *plan_ctx;
@@ -100,6 +108,11 @@ struct store {
 /* Record a message (printf-style) and return status. */
 enum store_status store_fail(struct store *st, enum store_status status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Remember which file the desk path names now (open.c, after opening). */
+void tx_remember_file(struct store *st);
+/* STORE_OK when the path still names the file opened; else records why not
+ * ("removed or replaced") and returns STORE_IO. Run before each COMMIT. */
+enum store_status tx_check_file(struct store *st);
 /* Map an SQLite result code to a status. */
 enum store_status sq_status(int sqlite_rc);
 /* Record SQLite's message about what failed ("insert intro: UNIQUE constraint...")

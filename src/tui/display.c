@@ -301,6 +301,20 @@ void display_draw(struct console *c)
 	c->dirty = false;
 }
 
+void display_notice(struct console *c, const char *text)
+{
+	int rows, cols;
+
+	if (!screen || c->too_small)
+		return;
+	getmaxyx(stdscr, rows, cols);
+	draw_fill(rows - 1, 0, cols, colors_attr(THEME_MESSAGE));
+	draw_text(rows - 1, 0, cols, text, colors_attr(THEME_MESSAGE));
+	refresh();
+	/* the next full paint replaces it */
+	c->dirty = true;
+}
+
 int display_save(const char *path, char *err, size_t err_size)
 {
 	wchar_t wbuf[1024];

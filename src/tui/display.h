@@ -36,6 +36,12 @@ void display_draw(struct console *c);
  * loop that waits on it together with another (input_watch). */
 int display_input_fd(void);
 
+/* Paint text on the message line at once and nothing else (no view is
+ * drawn: for a notice from inside a long call, while the views' data may
+ * not be read). c->message is left alone; the next display_draw repaints
+ * the line (an open prompt's too). Nothing on the too-small screen. */
+void display_notice(struct console *c, const char *text);
+
 /* Rows and columns of the terminal now. */
 void display_size(int *rows, int *cols);
 

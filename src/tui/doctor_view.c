@@ -5,7 +5,8 @@
  * COLORTERM, NO_COLOR, the locale (wide names need UTF-8), the theme, the
  * config and desk files, the mouse and any background job (the library
  * versions are in `coselldesk --version`). Everything is read when drawn,
- * so a resize or `:mouse on` shows at once.
+ * so a resize or `:mouse on` shows at once. Its keys are the keymap
+ * keys.doctor (m: mouse) over keys.global; the heading names them.
  */
 #include <langinfo.h>
 #include <locale.h>
@@ -148,14 +149,29 @@ static int doctor_open(struct view *v, const char *arg)
 	return 0;
 }
 
+/* The heading names the doctor's keys as bound now (keys.doctor, then
+ * keys.global), so rebinding shows here as it does in help. */
+static const char *title(struct console *c, char *buf, size_t size)
+{
+	char quit[32], mouse[32];
+
+	console_key_hint(c, REQ_QUIT, ":quit", quit, sizeof(quit));
+	console_key_hint(c, REQ_MOUSE, "", mouse, sizeof(mouse));
+	snprintf(buf, size, "What the console sees here (%s closes%s%s%s)", quit,
+		 mouse[0] ? ", " : "", mouse, mouse[0] ? " turns the mouse on or off" : "");
+	return buf;
+}
+
 static void doctor_draw(struct view *v)
 {
 	struct doctor_state *s = v->state;
 	struct doctor_line lines[DOCTOR_LINES];
+	char heading[160];
 	size_t n = build(v->console, lines);
 	int y;
 
-	draw_text(v->top, 0, v->cols, "What the console sees here (q closes)", colors_attr(THEME_TITLE));
+	draw_text(v->top, 0, v->cols, title(v->console, heading, sizeof(heading)),
+		  colors_attr(THEME_TITLE));
 	s->nav.count = (long)n;
 	list_nav_clamp(&s->nav, v->rows - 2 > 0 ? v->rows - 2 : 1);
 	for (y = 0; y + 2 < v->rows && s->nav.top + y < (long)n; y++) {

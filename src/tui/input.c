@@ -24,9 +24,13 @@ static bool resize_pending;
 static const char *last_command;     /* the :command line just delivered */
 static MEVENT mouse_last;            /* the event of the last KEY_MOUSE */
 static bool mouse_pending;           /* ... not yet taken */
-static int watch_fd = -1;            /* input_watch(): a job's pipe, -1 none */
-static void (*watch_ready)(void *ctx);
-static void *watch_ctx;
+/* input_watch(): the pipes of background work (a job, the counter) */
+static struct watch {
+	int fd;                      /* -1: a free slot */
+	void (*ready)(void *ctx);
+	void *ctx;
+} watches[INPUT_WATCH_MAX] = { { -1, NULL, NULL }, { -1, NULL, NULL }, { -1, NULL, NULL },
+			      { -1, NULL, NULL } };
 
 int input_open_script(const char *path, char *err, size_t err_size)
 {
@@ -56,31 +60,93 @@ void input_push_resize(void)
 	resize_pending = true;
 }
 
+bool input_stop_pressed(void)
+{
+	wint_t wc;
+	int rc;
+
+	if (script || !display_active() || display_input_fd() < 0)
+		return false;
+	timeout(0);
+	while ((rc = get_wch(&wc)) != ERR) {
+		if (rc == KEY_CODE_YES && wc == KEY_RESIZE)
+			resize_pending = true;   /* the loop relayouts afterwards */
+		else if (rc == OK && (wc == KEYS_ESC || wc == KEYS_CTRL('g') || wc == KEYS_CTRL('c')))
+			return true;
+	}
+	return false;
+}
+
 void input_watch(int fd, void (*ready)(void *ctx), void *ctx)
 {
-	watch_fd = ready ? fd : -1;
-	watch_ready = ready;
-	watch_ctx = ctx;
+	struct watch *free_slot = NULL;
+	int i;
+
+	if (fd < 0)
+		return;
+	for (i = 0; i < INPUT_WATCH_MAX; i++) {
+		if (watches[i].fd == fd) {
+			watches[i].fd = ready ? fd : -1;
+			watches[i].ready = ready;
+			watches[i].ctx = ctx;
+			return;
+		}
+		if (watches[i].fd < 0 && !free_slot)
+			free_slot = &watches[i];
+	}
+	if (ready && free_slot)
+		*free_slot = (struct watch){ fd, ready, ctx };
 }
 
-/* Tell the watcher its fd is readable (it may stop the watch). */
-static void watch_fire(void)
+static bool watching(void)
 {
-	if (watch_fd >= 0 && watch_ready)
-		watch_ready(watch_ctx);
+	int i;
+
+	for (i = 0; i < INPUT_WATCH_MAX; i++)
+		if (watches[i].fd >= 0)
+			return true;
+	return false;
 }
 
-/* A script waits for the watched job to end before its next line. */
+/* Poll the keyboard (key_fd, -1 none) and every watched fd together; tell
+ * the watchers whose fd is readable (each may stop its watch). Returns 1
+ * when a key is waiting, 0 when a watcher fired or the time ran out. */
+static int poll_watches(int key_fd, int timeout_ms)
+{
+	struct pollfd p[INPUT_WATCH_MAX + 1];
+	struct watch fired[INPUT_WATCH_MAX];
+	int i, n = 0, nfired = 0;
+
+	for (i = 0; i < INPUT_WATCH_MAX; i++)
+		if (watches[i].fd >= 0)
+			p[n++] = (struct pollfd){ watches[i].fd, POLLIN, 0 };
+	if (key_fd >= 0)
+		p[n++] = (struct pollfd){ key_fd, POLLIN, 0 };
+	/* a signal (a resize, a stop) cuts poll short: a tick, then the
+	 * caller sees KEY_RESIZE or the stop flag */
+	if (poll(p, (nfds_t)n, timeout_ms) <= 0)
+		return 0;
+	/* copied first: a watcher may stop or start watches as it runs */
+	for (i = 0; i < INPUT_WATCH_MAX; i++) {
+		int k;
+
+		for (k = 0; k < n; k++)
+			if (watches[i].fd >= 0 && p[k].fd == watches[i].fd && p[k].revents)
+				fired[nfired++] = watches[i];
+	}
+	for (i = 0; i < nfired; i++)
+		fired[i].ready(fired[i].ctx);
+	if (nfired)
+		return 0;
+	return key_fd >= 0 && p[n - 1].revents ? 1 : 0;
+}
+
+/* A script waits for the background work it started (a job, a count)
+ * before its next line: until every watcher has stopped its watch. */
 static void watch_drain(void)
 {
-	while (watch_fd >= 0) {
-		struct pollfd p = { watch_fd, POLLIN, 0 };
-
-		if (poll(&p, 1, -1) < 0 && errno != EINTR)
-			return;
-		if (p.revents)
-			watch_fire();
-	}
+	while (watching())
+		poll_watches(-1, -1);
 }
 
 /* Load the next line that holds keys; false at the end of the file. */
@@ -160,32 +226,19 @@ static enum input_event script_key(int *key, const char **command)
 	}
 }
 
-/* Wait for a key or the watched fd together: keys curses already holds
- * first, then poll() on both descriptors, so the wait costs nothing while
- * idle. Returns ERR when the time ran out or the watched fd fired. */
+/* Wait for a key or a watched fd together: keys curses already holds
+ * first, then poll() on all the descriptors, so the wait costs nothing
+ * while idle. Returns ERR when the time ran out or a watcher fired. */
 static int wait_key_or_watch(int timeout_ms, wint_t *wc)
 {
-	struct pollfd p[2];
 	int rc;
 
 	timeout(0);
 	rc = get_wch(wc);
 	if (rc != ERR)
 		return rc;
-	p[0].fd = display_input_fd();
-	p[0].events = POLLIN;
-	p[0].revents = 0;
-	p[1].fd = watch_fd;
-	p[1].events = POLLIN;
-	p[1].revents = 0;
-	/* a signal (a resize, a stop) cuts poll short: a tick, then get_wch
-	 * above sees KEY_RESIZE, the loop the stop flag */
-	if (poll(p, 2, timeout_ms) <= 0)
+	if (!poll_watches(display_input_fd(), timeout_ms))
 		return ERR;
-	if (p[1].revents) {
-		watch_fire();
-		return ERR;
-	}
 	return get_wch(wc);
 }
 
@@ -194,7 +247,7 @@ static enum input_event terminal_key(int timeout_ms, int *key)
 	wint_t wc;
 	int rc;
 
-	if (watch_fd >= 0) {
+	if (watching()) {
 		rc = wait_key_or_watch(timeout_ms, &wc);
 	} else {
 		timeout(timeout_ms);

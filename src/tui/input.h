@@ -52,15 +52,24 @@ bool input_mouse(MEVENT *out);
 /* Push a resize event (the script's `:resize`), delivered next. */
 void input_push_resize(void);
 
-/* Watch fd (a background job's progress pipe) while waiting for a key:
- * when it is readable, input_next() calls ready(ctx) and returns
- * INPUT_TIMEOUT, so every loop that waits for keys (the console's, a
- * prompt's, a question's) repaints and keeps the keys live. fd -1 stops
- * watching; ready may do that itself. One fd at a time.
- * From a script the watched fd is drained before the next line is read:
- * ready() is called as data comes until it stops the watch, so a job
- * started by a script has ended (and said so) before the script goes on,
- * and a script still needs no waits. */
+/* While the console is stuck in a long call (waiting for the desk):
+ * whether Esc, C-g or C-c was pressed since the last look. Other keys
+ * typed meanwhile are dropped: they were typed at a screen that could not
+ * answer them. A resize is kept for the loop. Never true from a script
+ * (a script's keys are its own lines, read in turn). */
+bool input_stop_pressed(void);
+
+/* Watch fd (the pipe of background work: a job's progress, the queue's
+ * counts) while waiting for a key: when it is readable, input_next()
+ * calls ready(ctx) and returns INPUT_TIMEOUT, so every loop that waits for
+ * keys (the console's, a prompt's, a question's) repaints and keeps the
+ * keys live. ready NULL stops watching fd; ready may do that itself. Up
+ * to INPUT_WATCH_MAX fds at a time.
+ * From a script the watched fds are drained before the next line is read:
+ * each ready() is called as data comes until every watch has stopped, so
+ * work a script started (a job, a count) has ended (and said so) before
+ * the script goes on, and a script still needs no waits. */
+#define INPUT_WATCH_MAX 4
 void input_watch(int fd, void (*ready)(void *ctx), void *ctx);
 
 #endif

@@ -25,6 +25,7 @@
 enum job_record_type {
 	JOB_RECORD_PROGRESS,  /* done of total (and bytes) so far */
 	JOB_RECORD_LINE,      /* one problem line: "file:line: column: reason" */
+	JOB_RECORD_WAITING,   /* another writer holds the desk: waited so far */
 	JOB_RECORD_RESULT     /* the end: status, counts, summary */
 };
 
@@ -38,6 +39,7 @@ struct job_record {
 	long count;                   /* RESULT: rows imported, rescored, exported */
 	long problems;                /* RESULT: error lines in all */
 	long warnings;                /* RESULT: warnings in all */
+	long waited_ms;               /* WAITING: how long so far; 0: no longer waiting */
 	char text[JOB_TEXT_MAX];      /* LINE: the line; RESULT: summary or error */
 };
 
@@ -99,6 +101,7 @@ struct worker {
 	int stop;                     /* the stop pipe: readable or closed = stop */
 	struct timespec sent;         /* when progress was last sent */
 	bool sent_once;
+	long waited_reported_s;       /* the last WAITING record's whole seconds */
 };
 
 static bool stop_asked(const struct worker *k)
@@ -159,6 +162,29 @@ static int import_progress(void *ctx, long rows, long long bytes_done, long long
 static int rows_progress(void *ctx, long done, long total)
 {
 	return send_progress(ctx, done, total, -1, -1);
+}
+
+/* The worker's store waits for another writer (a long import elsewhere)
+ * as long as it takes, unless asked to stop; the status bar says so,
+ * once a second. */
+static int worker_busy_wait(void *ctx, long waited_ms)
+{
+	struct worker *k = ctx;
+	struct job_record r;
+
+	if (stop_asked(k))
+		return 0;
+	if (waited_ms < 1000) {
+		k->waited_reported_s = 0;  /* a new wait starts quietly */
+		return 1;
+	}
+	if (waited_ms / 1000 == k->waited_reported_s)
+		return 1;
+	k->waited_reported_s = waited_ms / 1000;
+	memset(&r, 0, sizeof(r));
+	r.type = JOB_RECORD_WAITING;
+	r.waited_ms = waited_ms;
+	return send_record(k, &r) == 0;
 }
 
 static void send_line(const struct worker *k, const char *text)
@@ -257,6 +283,7 @@ static void *job_thread(void *arg)
 	if (w->now)
 		store_set_now(st, w->now);
 	store_set_actor(st, w->actor);
+	store_set_busy_wait(st, worker_busy_wait, &k);
 	switch (w->kind) {
 	case JOB_IMPORT:
 		run_import(&k, st, w, &res);
@@ -340,6 +367,11 @@ void job_progress_text(const struct console *c, char *buf, size_t size)
 		snprintf(buf, size, "stopping the %s...", kind_word(j->kind));
 		return;
 	}
+	if (j->waited_ms > 0) {
+		snprintf(buf, size, "%s waits for the desk (%ld s)", kind_word(j->kind),
+			 j->waited_ms / 1000);
+		return;
+	}
 	if (j->done == 0 && j->total < 0 && j->bytes_done <= 0) {
 		snprintf(buf, size, "%s starting", kind_word(j->kind));
 		return;
@@ -374,6 +406,7 @@ static void take_record(struct job *j, const struct job_record *r)
 {
 	switch (r->type) {
 	case JOB_RECORD_PROGRESS:
+		j->waited_ms = 0;
 		j->done = r->done;
 		if (r->total >= 0)
 			j->total = r->total;
@@ -384,7 +417,11 @@ static void take_record(struct job *j, const struct job_record *r)
 		if (j->line_count < JOB_LINES_MAX)
 			copy_text(j->lines[j->line_count++], JOB_TEXT_MAX, r->text);
 		break;
+	case JOB_RECORD_WAITING:
+		j->waited_ms = r->waited_ms;
+		break;
 	case JOB_RECORD_RESULT:
+		j->waited_ms = 0;
 		j->have_result = true;
 		j->status = r->status;
 		j->count = r->count;
@@ -482,7 +519,7 @@ static void ended(struct console *c)
 	struct job *j = &c->job;
 	bool changed;
 
-	input_watch(-1, NULL, NULL);
+	input_watch(j->report_fd, NULL, NULL);
 	close_fd(&j->report_fd);
 	close_fd(&j->stop_fd);
 	/* the worker closed its end last thing: the join is immediate */
@@ -496,12 +533,10 @@ static void ended(struct console *c)
 	c->dirty = true;
 }
 
-/* input_watch: the report pipe is readable. */
-static void job_ready(void *ctx)
+/* Take every record the report pipe holds now. Returns true when the pipe
+ * reached its end (the worker is done). */
+static bool read_records(struct job *j)
 {
-	struct console *c = ctx;
-	struct job *j = &c->job;
-
 	for (;;) {
 		ssize_t n = read(j->report_fd, j->inbox + j->inbox_used,
 				 sizeof(struct job_record) - j->inbox_used);
@@ -521,11 +556,28 @@ static void job_ready(void *ctx)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-			break;
-		ended(c); /* the end of the pipe (or a broken one) */
-		break;
+			return false;
+		return true; /* the end of the pipe (or a broken one) */
 	}
+}
+
+/* input_watch: the report pipe is readable. */
+static void job_ready(void *ctx)
+{
+	struct console *c = ctx;
+
+	if (read_records(&c->job))
+		ended(c);
 	c->dirty = true;
+}
+
+void job_drain(struct console *c)
+{
+	/* the end is left for the loop: the pipe stays readable at its end,
+	 * and ending reloads the views, which a store call in progress must
+	 * not see */
+	if (job_running(c) && c->job.report_fd >= 0)
+		read_records(&c->job);
 }
 
 static void cloexec(int fd)
@@ -535,7 +587,7 @@ static void cloexec(int fd)
 
 /* The clock the worker keeps: a pinned one (tests, COSELLDESK_NOW) is
  * passed on, the system's is left to run. */
-static long long pinned_now(const struct store *st)
+long long job_pinned_now(const struct store *st)
 {
 	time_t before = time(NULL);
 	long long now = store_now(st);
@@ -567,7 +619,7 @@ static int start(struct console *c, struct job_work *w, const char *what, long t
 	copy_text(w->db_path, sizeof(w->db_path), store_path(c->store));
 	w->policy = *store_policy(c->store);
 	w->busy_timeout_ms = c->settings ? c->settings->ui.busy_timeout_ms : 0;
-	w->now = pinned_now(c->store);
+	w->now = job_pinned_now(c->store);
 	copy_text(w->actor, sizeof(w->actor), store_actor(c->store));
 	if (pipe(report) < 0) {
 		console_error(c, "%s: %s", what, strerror(errno));

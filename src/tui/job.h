@@ -30,7 +30,11 @@
  * running job and waits for it.
  *
  * Writes of the console's own wait for a running import (it is one
- * transaction): busy_timeout, then "busy". Reads never wait (WAL).
+ * transaction) as long as it runs (desk_wait.h), reading the job's
+ * reports meanwhile (job_drain) so the worker never blocks on a full
+ * pipe while the console waits for its lock. The worker's own writes wait
+ * for another process's the same way, until stopped; the status bar
+ * then says "import waits for the desk (12 s)". Reads never wait (WAL).
  */
 #ifndef COSELLDESK_TUI_JOB_H
 #define COSELLDESK_TUI_JOB_H
@@ -72,6 +76,8 @@ struct job {
 	long count;                  /* rows imported, rescored or exported */
 	long problems;               /* error lines found in all */
 	long warnings;               /* warnings in all */
+	long waited_ms;              /* the worker waits for another writer: this
+	                              * long so far (0: it does not) */
 	char summary[JOB_TEXT_MAX];  /* the import's summary, or why it failed */
 	unsigned char inbox[JOB_RECORD_MAX]; /* a record read in part */
 	size_t inbox_used;           /* bytes of inbox */
@@ -101,7 +107,16 @@ void job_stop(struct console *c);
  * "" when none runs. */
 void job_progress_text(const struct console *c, char *buf, size_t size);
 
+/* Take the reports the running job has sent, without acting on its end
+ * (the loop does that): for a wait inside a store call (desk_wait.c). */
+void job_drain(struct console *c);
+
 /* The console is leaving: stop a running job and wait for it to end. */
 void job_finish(struct console *c);
+
+/* The clock a worker thread keeps: a pinned one (tests, COSELLDESK_NOW)
+ * to pass on, or 0 when st follows the system's. */
+struct store;
+long long job_pinned_now(const struct store *st);
 
 #endif

@@ -2,9 +2,10 @@
  *
  * Rows come from the store a screen at a time (queue_page.h). The view
  * keeps the limit, the sort, the tags and the search; every change of
- * limit or sort counts the rows once (never on a repaint), and a data
- * change from another process reloads the window in place, keeping the
- * cursor and the tags and marking rows changed since the last look.
+ * limit or data asks for the status bar's counts, which a worker thread
+ * takes off the key path (queue_counts.h), and a data change from another
+ * process reloads the window in place, keeping the cursor and the tags and
+ * marking rows changed since the last look.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +22,7 @@
 #include "esc_raise.h"
 #include "job.h"
 #include "prompt.h"
+#include "queue_counts.h"
 #include "queue_export.h"
 #include "queue_format.h"
 #include "queue_page.h"
@@ -34,8 +36,9 @@ struct queue_counts {
 	long shown;       /* rows matching the limit */
 	long over_bar;    /* of those, scored at or over the bar */
 	long breached;    /* of those, past their SLA */
-	long changed;     /* of those, changed since seen_at */
-	bool valid;       /* the counts above are known */
+	long changed;     /* of those, arrived since seen_mark */
+	bool valid;       /* the counts above are those of the limit in force */
+	char announce[PROMPT_MAX + 16]; /* "limit X": say how many when they come */
 };
 
 struct queue_state {
@@ -53,7 +56,9 @@ struct queue_state {
 	bool detail_loaded;
 	char detail_id[STORE_ID_SIZE];
 	long long seen_at;                    /* rows changed after this are marked */
+	long long seen_mark;                  /* intros arrived after this are "new" */
 	struct queue_counts counts;
+	struct queue_counter *counter;        /* counts off the key path; NULL: here */
 	char view_name[SETTINGS_VIEW_NAME_MAX];/* the named view applied, "" none */
 	int list_rows, list_cols;             /* the rows area (without pane) */
 };
@@ -159,29 +164,49 @@ static void apply_filter(struct queue_state *s)
 	s->src.filter.states = s->limit[0] && query_names_state(s->limit) ? 0 : STORE_STATES_OPEN;
 }
 
-/* Count once per limit, sort or data change: never on a repaint. */
-static void recount(struct view *v)
+/* The answer to the latest question about the counts. */
+static void counts_arrived(void *ctx, enum store_status rc, const struct queue_tally *t,
+			   const char *error)
+{
+	struct view *v = ctx;
+	struct queue_state *s = state_of(v);
+
+	(void)error;   /* the status bar then shows the rows on screen */
+	v->console->dirty = true;
+	s->counts.valid = rc == STORE_OK;
+	if (rc != STORE_OK)
+		return;
+	s->counts.open = t->open;
+	s->counts.shown = t->shown;
+	s->counts.over_bar = t->over_bar;
+	s->counts.breached = t->breached;
+	s->counts.changed = t->changed;
+	if (s->counts.announce[0])
+		console_message(v->console, "%s: %ld intro%s", s->counts.announce, t->shown,
+				t->shown == 1 ? "" : "s");
+	s->counts.announce[0] = '\0';
+}
+
+/* Ask for the counts once per limit, sort or data change, never on a
+ * repaint. filter_changed: the counts on screen are no longer those of
+ * the limit (a data change keeps them until the new ones come). */
+static void recount(struct view *v, bool filter_changed)
 {
 	struct queue_state *s = state_of(v);
 	struct store *st = v->console->store;
-	struct queue_filter f = s->src.filter;
-	struct store_counts all;
+	struct queue_tally t;
+	enum store_status rc;
 
-	s->counts.valid = false;
+	if (filter_changed)
+		s->counts.valid = false;
 	if (!st)
 		return;
-	if (store_counts(st, NULL, &all) != STORE_OK ||
-	    store_queue_count(st, &s->src.filter, &s->counts.shown) != STORE_OK)
+	if (s->counter) {
+		queue_counts_ask(s->counter, &s->src.filter, s->seen_mark);
 		return;
-	s->counts.open = all.open;
-	f.gate = 1;
-	if (store_queue_count(st, &f, &s->counts.over_bar) != STORE_OK)
-		return;
-	f.gate = 0;
-	f.sla_breached = 1;
-	if (store_queue_count(st, &f, &s->counts.breached) != STORE_OK)
-		return;
-	s->counts.valid = true;
+	}
+	rc = queue_counts_now(st, &s->src.filter, s->seen_mark, &t);
+	counts_arrived(v, rc, &t, store_errmsg(st));
 }
 
 static void layout(struct view *v)
@@ -216,8 +241,8 @@ static void restart(struct view *v)
 	if (!v->console->store)
 		return;
 	apply_filter(s);
-	recount(v);
 	report(v, queue_page_first(&s->win, &s->src), "queue");
+	recount(v, true);
 }
 
 /* ---- open / done -------------------------------------------------------- */
@@ -243,10 +268,14 @@ static void default_columns(struct queue_state *s, const struct desk_settings *s
 	s->column_count = i;
 }
 
+static void take_view(struct queue_state *s, const struct desk_settings *set,
+		      const struct named_view *nv);
+
 static int queue_open(struct view *v, const char *arg)
 {
 	struct queue_state *s = state_of(v);
 	struct console *c = v->console;
+	const struct named_view *home;
 
 	(void)arg;
 	if (v->opened)
@@ -260,11 +289,20 @@ static int queue_open(struct view *v, const char *arg)
 	s->detail = c->settings && (c->settings->ui.detail_pane == DETAIL_PANE_BOTTOM ||
 		    (c->settings->ui.detail_pane == DETAIL_PANE_RIGHT && v->cols >= DETAIL_RIGHT_MIN_COLS));
 	s->seen_at = now_of(v);
+	if (c->store)
+		store_intro_arrival_mark(c->store, &s->seen_mark);
 	layout(v);
 	if (!c->store) {
 		console_message(c, "no desk is open: the queue is empty");
 		return 0;
 	}
+	s->counter = queue_counts_start(c->store, counts_arrived, v);
+	/* ui.home_view: the console opens on the intros a specialist works
+	 * first (the config checked that the view exists) */
+	home = c->settings && c->settings->ui.home_view && c->settings->ui.home_view[0]
+	       ? settings_view_find(c->settings, c->settings->ui.home_view) : NULL;
+	if (home)
+		take_view(s, c->settings, home);
 	restart(v);
 	return 0;
 }
@@ -273,6 +311,8 @@ static void queue_done(struct view *v)
 {
 	struct queue_state *s = state_of(v);
 
+	queue_counts_stop(s->counter);
+	s->counter = NULL;
 	if (s->detail_loaded)
 		store_intro_view_free(&s->detail_data);
 	s->detail_loaded = false;
@@ -657,12 +697,14 @@ static void queue_status(struct view *v, char *buf, size_t size)
 	if (s->counts.valid)
 		n = snprintf(buf, size, "%ld/%ld open  %ld PQL  %ld late", s->counts.shown,
 			     s->counts.open, s->counts.over_bar, s->counts.breached);
+	else if (queue_counts_pending(s->counter))
+		n = snprintf(buf, size, "counting...");
 	else
 		n = snprintf(buf, size, "%d rows", s->win.count);
 	used = n > 0 ? (size_t)n : 0;
 	if (s->tag_count && used < size)
 		used += (size_t)snprintf(buf + used, size - used, "  %zu tagged", s->tag_count);
-	if (s->counts.changed && used < size)
+	if (s->counts.valid && s->counts.changed && used < size)
 		used += (size_t)snprintf(buf + used, size - used, "  %ld new", s->counts.changed);
 	if (used < size)
 		used += (size_t)snprintf(buf + used, size - used, "  sort %s", sort);
@@ -677,19 +719,11 @@ static void queue_status(struct view *v, char *buf, size_t size)
 static void queue_data_changed(struct view *v)
 {
 	struct queue_state *s = state_of(v);
-	struct queue_filter f;
-	long n = 0;
 
 	reload(v);
-	recount(v);
-	/* intros that arrived since the user last looked (R resets): counted
-	 * once per change, and each changed row on screen carries a '+' */
-	if (v->console->store) {
-		f = s->src.filter;
-		f.new_since = s->seen_at;
-		if (store_queue_count(v->console->store, &f, &n) == STORE_OK)
-			s->counts.changed = n;
-	}
+	/* intros that arrived since the user last looked (R resets) are
+	 * counted with the rest; each changed row on screen carries a '+' */
+	recount(v, false);
 	if (s->detail_loaded) {
 		store_intro_view_free(&s->detail_data);
 		s->detail_loaded = false;
@@ -712,10 +746,11 @@ static void set_limit(struct view *v, const char *text)
 	query_free(&q);
 	snprintf(s->limit, sizeof(s->limit), "%s", text);
 	s->view_name[0] = '\0';
+	if (s->limit[0])
+		snprintf(s->counts.announce, sizeof(s->counts.announce), "limit %s", s->limit);
+	else
+		s->counts.announce[0] = '\0';
 	restart(v);
-	if (s->limit[0] && s->counts.valid)
-		console_message(v->console, "limit %s: %ld intro%s", s->limit, s->counts.shown,
-				s->counts.shown == 1 ? "" : "s");
 }
 
 static void sort_names(struct view *v, enum request r, void (*add)(void *, const char *), void *ctx)
@@ -893,13 +928,23 @@ static void apply_named_view(struct view *v, const char *name)
 	struct queue_state *s = state_of(v);
 	const struct desk_settings *set = v->console->settings;
 	const struct named_view *nv = set ? settings_view_find(set, name) : NULL;
-	int i;
 
 	if (!nv) {
 		console_error(v->console, "views: no named view '%s'%s", name,
 			      set && set->view_count ? " (Tab lists them)" : " (the config defines none)");
 		return;
 	}
+	take_view(s, set, nv);
+	snprintf(s->counts.announce, sizeof(s->counts.announce), "view %s", nv->name);
+	restart(v);
+}
+
+/* Limit, sort and columns of a named view, for the next restart(). */
+static void take_view(struct queue_state *s, const struct desk_settings *set,
+		      const struct named_view *nv)
+{
+	int i;
+
 	snprintf(s->limit, sizeof(s->limit), "%s", nv->limit ? nv->limit : "");
 	if (nv->sort_count > 0) {
 		const char *col = settings_column_name(nv->sort_keys[0].column);
@@ -920,9 +965,6 @@ static void apply_named_view(struct view *v, const char *name)
 		default_columns(s, set);
 	}
 	snprintf(s->view_name, sizeof(s->view_name), "%s", nv->name);
-	restart(v);
-	console_message(v->console, "view %s: %ld intro%s", nv->name, s->counts.shown,
-			s->counts.shown == 1 ? "" : "s");
 }
 
 static void complete_view_names(struct console *c, void *ctx, const char *before,
@@ -1025,7 +1067,7 @@ static void act(struct view *v, const struct request_call *call, const char *ver
 				s->tag_count == 1 ? "" : "s");
 	}
 	reload(v);
-	recount(v);
+	recount(v, false);
 }
 
 /* `:export csv|json FILE`: the rows of the limit and sort in force, with
@@ -1197,6 +1239,7 @@ static bool queue_request(struct view *v, const struct request_call *call)
 		return true;
 	case REQ_REFRESH:
 		s->seen_at = now_of(v);
+		store_intro_arrival_mark(c->store, &s->seen_mark);
 		s->counts.changed = 0;
 		restart(v);
 		return true;
@@ -1224,7 +1267,7 @@ static bool queue_request(struct view *v, const struct request_call *call)
 		if (report(v, store_undo(c->store, NULL, &u), "undo"))
 			console_message(c, "%s", u.summary);
 		reload(v);
-		recount(v);
+		recount(v, false);
 		return true;
 	}
 	case REQ_EXPORT:

@@ -19,6 +19,7 @@
 #include "coselldesk/theme.h"
 #include "command.h"
 #include "console.h"
+#include "desk_wait.h"
 #include "display.h"
 #include "input.h"
 #include "job.h"
@@ -128,6 +129,7 @@ static int console_setup(struct console *c, const struct tui_options *opt)
 		c->views[i].console = c;
 	}
 	prompt_history_load(&c->history);
+	desk_wait_install(c);
 	return 0;
 }
 
@@ -169,6 +171,7 @@ static void console_teardown(struct console *c)
 		free(v->state);
 		v->state = NULL;
 	}
+	desk_wait_remove(c);
 	prompt_history_save(&c->history);
 	prompt_history_free(&c->history);
 	keymap_free(&c->keys);

@@ -5,7 +5,8 @@
 # SIGTERM and a crash signal (SIGSEGV); live refresh; the mouse (off by
 # default, then wheel, click, double click); a 20,000-row import in the
 # background while the queue pages, an export of all of it, and an import
-# stopped with Esc. Each check prints FAIL with what it saw.
+# stopped with Esc; a save waiting while another process holds the desk.
+# Each check prints FAIL with what it saw.
 set -u
 BIN=${1:?usage: tests/tui/tmux.sh BIN}
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -296,6 +297,54 @@ fi
 restored stop 0
 n=$("$BIN" --db "$TMP/live.db" queue --format csv --limit 100000 | awk 'NR > 1' | wc -l)
 if [ "$n" -eq 20040 ]; then good; else bad "stop: the desk holds $n open intros, not 20040"; fi
+
+# 11. a busy desk: another process holds the write lock for seconds (a long
+# import elsewhere is one transaction); the console's save waits and says
+# so, then lands, with no "busy" shown. Esc stops a wait: that save fails,
+# the points stay in the form, and saving again once the lock is free lands.
+start busy "export DESK=live"
+if wait_for '? help' 5; then
+	sh "$DATA/hold-lock.sh" "$BIN" "$TMP/live.db" 4
+	t send-keys -t s s
+	wait_for '\[Form\]' 3
+	t send-keys -t s 22 Tab 12 Tab 20 Tab 13 Tab 5 Tab 7 C-s
+	if wait_for 'waiting for the desk: another process is writing' 3; then good; else
+		bad "busy: no word of the wait on the message line"; t capture-pane -p -t s | tail -2; fi
+	if wait_for 'scored IN-[0-9A-F]*: 79' 8; then
+		handle=$(t capture-pane -p -t s | grep -o 'scored IN-[0-9A-F]*' | cut -d' ' -f2)
+		if t capture-pane -p -t s | grep -qi busy; then
+			bad "busy: 'busy' still on screen after the save"
+		elif "$BIN" --db "$TMP/live.db" show "$handle" --format json | grep -q '"score": 79'; then
+			good
+		else
+			bad "busy: the score of $handle is not in the desk"
+			"$BIN" --db "$TMP/live.db" show "$handle" --format json | head -5
+		fi
+	else
+		bad "busy: the save did not land after the lock was let go"; t capture-pane -p -t s | tail -2
+	fi
+	t send-keys -t s q j
+	sleep 0.3
+	sh "$DATA/hold-lock.sh" "$BIN" "$TMP/live.db" 3
+	t send-keys -t s s
+	wait_for '\[Form\]' 3
+	t send-keys -t s 20 Tab 10 Tab 10 Tab 10 Tab 5 Tab 5 C-s
+	if wait_for 'waiting for the desk' 3; then
+		t send-keys -t s Escape
+		if wait_for 'the desk is busy' 2 && wait_for '\[Form\]' 1 && wait_for 'total *60 / 100' 1; then good; else
+			bad "busy: Esc did not stop the wait with the points kept"; t capture-pane -p -t s | tail -4; fi
+		sleep 3.5
+		t send-keys -t s C-s
+		if wait_for 'scored IN-[0-9A-F]*: 60' 5; then good; else
+			bad "busy: saving again after Esc did not land"; t capture-pane -p -t s | tail -2; fi
+	else
+		bad "busy: the second wait was not shown"; t capture-pane -p -t s | tail -3
+	fi
+else
+	bad "busy: the console did not start on the desk"
+fi
+t send-keys -t s q q
+restored busy 0
 
 echo "tui: $passed tmux check(s) passed"
 exit $fail

@@ -139,7 +139,7 @@ static void test_builtin_ui_views_and_keys(void **state)
 	assert_int_equal(s.ui.queue_columns[0], SETTINGS_COLUMN_ID);
 	assert_int_equal(s.ui.queue_columns[11], SETTINGS_COLUMN_FLAGS);
 
-	assert_int_equal(s.view_count, 4);
+	assert_int_equal(s.view_count, 5);
 	v = settings_view_find(&s, "ready to ROUTE");
 	assert_non_null(v);
 	assert_string_equal(v->limit, "state:scored gate:pql");
@@ -437,6 +437,120 @@ static void test_check_actions(void **state)
 	settings_free(&base);
 }
 
+/* ---- ui.home_view ----------------------------------------------------- */
+
+/* Load text over the default (named "mem" in messages): 0 or -1. */
+static int load_text(struct desk_settings *s, const char *text, struct settings_errors *e)
+{
+	return settings_load_text(s, "mem", text, strlen(text), e);
+}
+
+static void test_home_view(void **state)
+{
+	struct settings_errors e = { 0 };
+	struct desk_settings s;
+
+	(void)state;
+	/* the default opens on the triage view, which the default defines */
+	assert_int_equal(settings_load_builtin(&s, &e), 0);
+	assert_string_equal(s.ui.home_view, "Untriaged");
+	assert_non_null(settings_view_find(&s, s.ui.home_view));
+	settings_free(&s);
+
+	/* another of the views, any case; "" is every open intro */
+	assert_int_equal(load_text(&s, "ui = { home_view = \"ready to ROUTE\"; };\n", &e), 0);
+	assert_string_equal(settings_view_find(&s, s.ui.home_view)->name, "Ready to route");
+	settings_free(&s);
+	assert_int_equal(load_text(&s, "ui = { home_view = \"\"; };\n", &e), 0);
+	assert_string_equal(s.ui.home_view, "");
+	settings_free(&s);
+
+	/* a view of the file's own list */
+	assert_int_equal(load_text(&s, "ui = { home_view = \"Mine\"; };\n"
+				   "views = ( { name = \"Mine\"; limit = \"owner:me\"; } );\n", &e), 0);
+	assert_string_equal(s.ui.home_view, "Mine");
+	settings_free(&s);
+
+	/* views replaced without the default's home view, home_view not set
+	 * by the file: every open intro, no complaint */
+	assert_int_equal(load_text(&s, "views = ( { name = \"Mine\"; limit = \"owner:me\"; } );\n",
+				   &e), 0);
+	assert_string_equal(s.ui.home_view, "");
+	assert_int_equal(e.count, 0);
+	settings_free(&s);
+}
+
+static void test_home_view_unknown(void **state)
+{
+	struct settings_errors e = { 0 };
+	struct desk_settings s;
+
+	(void)state;
+	/* a typo: file:line and the closest name */
+	assert_int_equal(load_text(&s, "# home\nui = {\n  home_view = \"Untriagd\";\n};\n", &e), -1);
+	assert_int_equal(e.count, 1);
+	assert_string_equal(e.items[0].file, "mem");
+	assert_int_equal(e.items[0].line, 3);
+	assert_string_equal(e.items[0].message,
+			    "ui.home_view: no view named \"Untriagd\" (did you mean \"Untriaged\"?)");
+	settings_errors_free(&e);
+
+	/* nothing close: a hint instead */
+	assert_int_equal(load_text(&s, "ui = { home_view = \"Pipeline of doom\"; };\n", &e), -1);
+	assert_int_equal(e.count, 1);
+	assert_int_equal(e.items[0].line, 1);
+	assert_string_equal(e.items[0].message, "ui.home_view: no view named \"Pipeline of doom\"");
+	assert_non_null(e.items[0].hint);
+	settings_errors_free(&e);
+
+	/* a name of the default's list that the file's own list dropped */
+	assert_int_equal(load_text(&s, "ui = { home_view = \"Untriaged\"; };\n"
+				   "views = ( { name = \"Mine\"; } );\n", &e), -1);
+	assert_int_equal(e.count, 1);
+	assert_int_equal(e.items[0].line, 1);
+	settings_errors_free(&e);
+
+	/* not a string */
+	assert_int_equal(load_text(&s, "ui = { home_view = 3; };\n", &e), -1);
+	assert_int_equal(e.count, 1);
+	settings_errors_free(&e);
+}
+
+/* ---- keys.doctor ------------------------------------------------------- */
+
+static void test_doctor_keymap(void **state)
+{
+	struct settings_errors e = { 0 };
+	struct desk_settings s;
+	const struct key_binding *b;
+
+	(void)state;
+	assert_int_equal(settings_load_builtin(&s, &e), 0);
+	b = settings_binding_find(&s, SETTINGS_KEYMAP_DOCTOR, "m");
+	assert_non_null(b);
+	assert_string_equal(b->action, "mouse");
+	settings_free(&s);
+
+	/* rebinding there: M takes the mouse, m is unbound */
+	assert_int_equal(load_text(&s, "keys = {\n  doctor = ( [ \"M\", \"mouse\" ], [ \"m\", \"none\" ] );\n};\n",
+				   &e), 0);
+	b = settings_binding_find(&s, SETTINGS_KEYMAP_DOCTOR, "M");
+	assert_non_null(b);
+	assert_string_equal(b->action, "mouse");
+	assert_string_equal(b->file, "mem");
+	assert_int_equal(b->line, 2);
+	assert_string_equal(settings_binding_find(&s, SETTINGS_KEYMAP_DOCTOR, "m")->action,
+			    SETTINGS_ACTION_NONE);
+	assert_null(settings_binding_find(&s, SETTINGS_KEYMAP_QUEUE, "M"));
+	settings_free(&s);
+
+	/* a misspelt keymap name is offered the doctor's */
+	assert_int_equal(load_text(&s, "keys = { docter = ( [ \"M\", \"mouse\" ] ); };\n", &e), -1);
+	assert_int_equal(e.count, 1);
+	assert_non_null(strstr(e.items[0].message, "did you mean 'keys.doctor'"));
+	settings_errors_free(&e);
+}
+
 static void test_suggest(void **state)
 {
 	static const char *const names[] = { "weights", "threshold", "ui", "queue_columns" };
@@ -581,6 +695,9 @@ int main(void)
 		cmocka_unit_test(test_key_normalise),
 		cmocka_unit_test(test_action_names),
 		cmocka_unit_test(test_check_actions),
+		cmocka_unit_test(test_home_view),
+		cmocka_unit_test(test_home_view_unknown),
+		cmocka_unit_test(test_doctor_keymap),
 		cmocka_unit_test(test_suggest),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_config_path),

@@ -675,6 +675,55 @@ static void test_check(void **state)
 	assert_true(r.count_mismatches > 0);
 }
 
+/* Intros that arrived after a mark are counted whatever the clock says
+ * (the console's "N new"); an interrupt of an idle handle harms nothing. */
+static void test_arrival_mark(void **state)
+{
+	struct queue_filter f;
+	long long mark = 0, empty_mark = 0;
+	long n = -1, all = 0;
+	char id[STORE_ID_SIZE];
+	(void)state;
+
+	memset(&f, 0, sizeof f);
+	f.score_min = f.score_max = -1;
+	OK(&F, store_intro_arrival_mark(F.st, &mark));
+	assert_true(mark > N_INTROS);
+	f.arrived_after = mark;
+	OK(&F, store_queue_count(F.st, &f, &n));
+	assert_int_equal(n, 0);
+	/* the clock does not move (pinned), the mark still tells */
+	fx_intro(&F, F.rsi, accounts[0], FX_NOW, 9000, "east", id);
+	fx_intro(&F, F.cloud, accounts[1], FX_NOW - FX_DAY, -1, "", id);
+	OK(&F, store_queue_count(F.st, &f, &n));
+	assert_int_equal(n, 2);
+	f.partner = F.cloud;
+	OK(&F, store_queue_count(F.st, &f, &n));
+	assert_int_equal(n, 1);
+	f.partner = NULL;
+	f.arrived_after = 0;
+	OK(&F, store_queue_count(F.st, &f, &all));
+	assert_true(all > 2);
+	/* interrupting a handle that runs nothing does not stop its next call */
+	store_interrupt(F.st);
+	OK(&F, store_queue_count(F.st, &f, &n));
+	assert_int_equal(n, all);
+	/* an empty desk's mark counts its first intro */
+	{
+		struct fx E;
+		fx_setup(&E);
+		OK(&E, store_intro_arrival_mark(E.st, &empty_mark));
+		assert_int_equal(empty_mark, 1);
+		f.arrived_after = empty_mark;
+		OK(&E, store_queue_count(E.st, &f, &n));
+		assert_int_equal(n, 0);
+		fx_intro(&E, E.rsi, E.contoso, FX_NOW, 9000, "", id);
+		OK(&E, store_queue_count(E.st, &f, &n));
+		assert_int_equal(n, 1);
+		fx_teardown(&E);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -686,6 +735,7 @@ int main(void)
 		cmocka_unit_test(test_rescore),
 		cmocka_unit_test(test_reports),
 		cmocka_unit_test(test_check),
+		cmocka_unit_test(test_arrival_mark),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
