@@ -555,7 +555,7 @@ SCHEMA_TALLY_FILL,
  * columns, finds a page in a few hundred entries. Open intros are a small
  * share of a desk with years of history, so these indexes are small; the
  * whole-desk ones stay for limits on closed states. The name sorts walk
- * the per-partner and per-account indexes, which serve both. */
+ * one partner's or account's open intros the same way. */
 /* The open intros' indexes carry the score too: a rescore moves only
  * open rows' entries in them, and a limit on the score or the gate is then
  * decided on the index entry as well. */
@@ -577,6 +577,12 @@ static const char *const migration_4[] = {
 "  WHERE state NOT IN ('declined', 'won', 'lost');\n"
 "DROP INDEX intros_open_by_state;\n"
 "CREATE INDEX intros_open_by_state ON intros (state, id, tier, expected_acv, score, received_at)\n"
+"  WHERE state NOT IN ('declined', 'won', 'lost');\n"
+"CREATE INDEX intros_open_by_partner ON intros\n"
+"  (partner_id, id, " OPEN_FILTER_COLUMNS ", received_at)\n"
+"  WHERE state NOT IN ('declined', 'won', 'lost');\n"
+"CREATE INDEX intros_open_by_account ON intros\n"
+"  (account_id, id, " OPEN_FILTER_COLUMNS ", received_at)\n"
 "  WHERE state NOT IN ('declined', 'won', 'lost');\n"
 /* one open state by arrival: the home view (state:new, oldest first)
  * seeks its first page instead of walking past every older open intro */
