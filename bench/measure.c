@@ -7,7 +7,9 @@
  *   bench-measure pages DB                 keyset pages in every sort
  *   bench-measure dial DB RUNS             the dial one step up and back
  *   bench-measure rescore DB               new weights, every score again
- *   bench-measure first-page-sql DB [N]    the SQL of the console's first page
+ *   bench-measure first-page-sql DB [N [QUERY]]
+ *                                          the SQL of the console's first page
+ *                                          (its home view's limit: QUERY)
  *
  * Each figure is printed as one line: "NAME VALUE" (milliseconds, or rows/s
  * for imports), one line per run; bench/run.sh gathers them. The clock is
@@ -284,14 +286,18 @@ static int cmd_rescore(const char *db)
 
 /* ---- the console's first page, as SQL for the sqlite3 shell ---- */
 
-static int cmd_first_page_sql(const char *db, int limit)
+static int cmd_first_page_sql(const char *db, int limit, const char *query)
 {
 	static char sql[65536];
 	struct queue_filter f;
 	struct queue_page pg;
 
 	open_desk(db, 0);
-	filter_open(&f, NULL);
+	filter_open(&f, query && *query ? query : NULL);
+	/* a limit naming a state replaces the open-queue filter (as the
+	 * console's queue does) */
+	if (query && strstr(query, "state"))
+		f.states = 0;
 	memset(&pg, 0, sizeof pg);
 	pg.sort = QUEUE_SORT_RECEIVED;
 	pg.limit = limit;
@@ -314,8 +320,9 @@ int main(int argc, char **argv)
 	if (argc >= 3 && !strcmp(argv[1], "rescore"))
 		return cmd_rescore(argv[2]);
 	if (argc >= 3 && !strcmp(argv[1], "first-page-sql"))
-		return cmd_first_page_sql(argv[2], argc > 3 ? atoi(argv[3]) : 38);
+		return cmd_first_page_sql(argv[2], argc > 3 ? atoi(argv[3]) : 38,
+					  argc > 4 ? argv[4] : NULL);
 	fputs("usage: bench-measure import DB CSV | reports DB [RUNS] | pages DB | dial DB [RUNS]\n"
-	      "       | rescore DB | first-page-sql DB [LIMIT]\n", stderr);
+	      "       | rescore DB | first-page-sql DB [LIMIT [QUERY]]\n", stderr);
 	return 64;
 }

@@ -41,10 +41,10 @@ else
 	OUT=$BUILD/bench
 fi
 # The long figures get fewer runs at a million intros, to keep the whole run
-# near ten minutes on two cores: the session 3, the rescore and the import
-# of N/10 rows 2, the import of N rows 1 (BENCH_RUNS raises them all).
+# near ten minutes on two cores: the session 3, the rescore, the import of
+# N/10 rows and that of N rows 1 (BENCH_RUNS raises them all).
 if [ "$N" -ge 500000 ] && [ -z "${BENCH_RUNS:-}" ]; then
-	SESSION_RUNS=3 RESCORE_RUNS=2 IMPORT_RUNS=2
+	SESSION_RUNS=3 RESCORE_RUNS=1 IMPORT_RUNS=1
 else
 	SESSION_RUNS=$RUNS RESCORE_RUNS=$RUNS IMPORT_RUNS=$RUNS
 fi
@@ -112,7 +112,9 @@ unset COSELLDESK_DB COSELLDESK_CONFIG COSELLDESK_SCRIPT NO_COLOR 2>/dev/null || 
 # plain SQL)
 say "cold start"
 printf 'q\n' >"$T/quit.script"
-"$TOOLS/bench-measure" first-page-sql "$DATA/desk.db" 38 |
+# the console opens on its home view (ui.home_view of the default config:
+# "Untriaged", limit state:new, oldest first): the shell runs that page
+"$TOOLS/bench-measure" first-page-sql "$DATA/desk.db" 38 state:new |
 	sed 's/tier_gaming(i.expected_acv, p.median_won_acv)/(i.expected_acv > 1.5 * p.median_won_acv)/' \
 		>"$T/first-page.sql"
 COSELLDESK_SCRIPT="$T/quit.script" "$TOOLS/bench-proc" warm -- "$BIN" --db "$DATA/desk.db" >/dev/null
@@ -164,7 +166,7 @@ rm -f "$T/busy.db"*
 
 # 3.5 imports into the desk of N: N/10 and N new intros from CSV, each on a
 # fresh copy, against a plain prepared-statement INSERT of the same rows
-import_runs() { # CSV ROWS RUNS
+import_runs() { # CSV ROWS RUNS [REFERENCE-CSV]
 	for r in $(seq "$3"); do
 		cp "$DATA/desk.db" "$T/import.db"
 		"$TOOLS/bench-proc" "import_$2_proc" -o "$T/import.out" -- \
@@ -172,14 +174,21 @@ import_runs() { # CSV ROWS RUNS
 		sed "s/^import_/import_$2_/" "$T/import.out" | raw
 		rm -f "$T/import.db"*
 		cp "$DATA/desk.db" "$T/insert.db"
-		"$TOOLS/bench-ref" insert "$T/insert.db" "$1" | sed "s/^insert_/insert_$2_/" | raw
+		"$TOOLS/bench-ref" insert "$T/insert.db" "${4:-$1}" | sed "s/^insert_/insert_$2_/" | raw
 		rm -f "$T/insert.db"*
 	done
 }
 say "import of $SMALL intros"
 import_runs "$DATA/import-small.csv" small "$IMPORT_RUNS"
 say "import of $N intros"
-import_runs "$DATA/import-large.csv" large 1
+# The plain INSERT of N rows into a desk of N takes most of the ten minutes
+# on its own (every row updates every index, page by page): its rate is
+# taken over the file's first N/10 rows instead. The rate of a plain INSERT
+# only falls as the desk grows, so the sample overstates it and the ratio
+# is conservative.
+head -n "$((SMALL + 1))" "$DATA/import-large.csv" >"$T/import-large-head.csv"
+import_runs "$DATA/import-large.csv" large 1 "$T/import-large-head.csv"
+rm -f "$T/import-large-head.csv"
 
 # ---- 4. the report --------------------------------------------------------
 
