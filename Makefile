@@ -88,9 +88,16 @@ run: deps
 	@echo "coselldesk: opening a scratch copy of sample.db ($(SCRATCH))"
 	COSELLDESK_THEMES=themes $(BIN) --db $(SCRATCH)
 
+# After the tests and their sanitizer run, the short versions of the
+# robustness checks (issue 5) and the benchmark at 10,000 intros.
 check: deps-test
 	@$(MAKE) --no-print-directory test
 	@$(MAKE) --no-print-directory san-test
+	@$(MAKE) --no-print-directory safety-test
+	@$(MAKE) --no-print-directory torture-smoke
+	@$(MAKE) --no-print-directory fuzz-smoke
+	@$(MAKE) --no-print-directory valgrind-smoke
+	@$(MAKE) --no-print-directory bench-smoke
 	@echo "coselldesk: all checks passed"
 
 test: $(BIN) $(UNIT_BIN) lint unit-test cli-test tui-test
@@ -146,6 +153,7 @@ clean:
 # fuzz-smoke` 60 s each; both first replay tests/fuzz/regressions.
 FUZZ_BUILD   := build/fuzz
 FUZZ_SECONDS ?= 600
+FUZZ_SMOKE_SECONDS ?= 60
 FUZZ_NAMES   ?= csv_import settings theme query
 FUZZ_OPT     := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 FUZZ_BINS     = $(patsubst %,$(BUILD)/fuzz/fuzz_%,$(FUZZ_NAMES))
@@ -161,7 +169,7 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB)
 fuzz-regress: fuzz-build
 	@sh tests/fuzz/run.sh $(FUZZ_BUILD)/fuzz 0 $(FUZZ_NAMES)
 fuzz-smoke: fuzz-build
-	@sh tests/fuzz/run.sh $(FUZZ_BUILD)/fuzz 60 $(FUZZ_NAMES)
+	@sh tests/fuzz/run.sh $(FUZZ_BUILD)/fuzz $(FUZZ_SMOKE_SECONDS) $(FUZZ_NAMES)
 fuzz: fuzz-build
 	@sh tests/fuzz/run.sh $(FUZZ_BUILD)/fuzz $(FUZZ_SECONDS) $(FUZZ_NAMES)
 

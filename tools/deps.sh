@@ -1,7 +1,8 @@
 #!/bin/sh
 # Make sure the build and test dependencies are present; install what is
 # missing with the system package manager. Run by `make run` and `make check`.
-# Usage: tools/deps.sh [build|test]   (test adds cmocka, tmux and clang)
+# Usage: tools/deps.sh [build|test]   (test adds cmocka, tmux, clang with its
+# libFuzzer runtime, valgrind and python3)
 set -u
 want=${1:-build}
 missing_deb=""
@@ -28,7 +29,25 @@ printf '#include <stdio.h>\n#include <csv.h>\n' | cc -E -x c - >/dev/null 2>&1 |
 command -v sqlite3 >/dev/null 2>&1 || need sqlite3
 if [ "$want" = test ]; then
 	command -v tmux >/dev/null 2>&1 || need tmux
-	command -v clang >/dev/null 2>&1 || need clang
+	# (libclang-rt-dev: the runtimes of Debian's default clang, which
+	# --no-install-recommends would leave out)
+	command -v clang >/dev/null 2>&1 || { need clang; need libclang-rt-dev; }
+	# libFuzzer and the sanitizer runtimes for clang are packaged apart
+	# (make fuzz-smoke): probe by linking a harness, name the package by
+	# clang's major version
+	if command -v clang >/dev/null 2>&1; then
+		probe=$(mktemp -d "${TMPDIR:-/tmp}/coselldesk-deps.XXXXXX")
+		printf '%s\n' '#include <stddef.h>' '#include <stdint.h>' \
+			'int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n);' \
+			'int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) { (void)d; (void)n; return 0; }' \
+			>"$probe/probe.c"
+		if ! clang -fsanitize=fuzzer,address,undefined -o "$probe/probe" "$probe/probe.c" \
+			>/dev/null 2>&1; then
+			major=$(clang -dumpversion 2>/dev/null | cut -d. -f1)
+			need "libclang-rt-${major:-14}-dev"
+		fi
+		rm -rf "$probe"
+	fi
 	command -v valgrind >/dev/null 2>&1 || need valgrind
 	command -v python3 >/dev/null 2>&1 || need python3
 	# the terminal descriptions the tmux tests use

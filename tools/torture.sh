@@ -22,9 +22,12 @@
 # uninterrupted duration (measured first), from a seed per trial, so a
 # failing trial can be repeated (--seed S --trials 1 --kinds KIND).
 #
-# Soak (--soak SECONDS, 0 for none): two edit streams on different intros
-# and a loop of imports, all on one desk at once: no command may exit 75 or
-# say "busy", every logged edit and every imported row is in the desk.
+# Soak (--soak SECONDS, 0 for none): two scripted consoles scoring intros
+# of their own through the form (COSELLDESK_SCRIPT, no display, saving a
+# screen after each save), two batch edit streams on other intros and a loop
+# of imports, all on one desk at once: no command and no console screen may
+# say "busy", every console's last scores, every logged edit and every
+# imported row are in the desk.
 #
 # Exits non-zero when anything failed, after printing what.
 set -u
@@ -394,9 +397,106 @@ for kind in $kinds; do
 	eval "echo \"  $kind: \${n_$kind:-0} trials, \${k_$kind:-0} killed mid-way, \${s_$kind:-0} survived\""
 done
 
+# console_script FIRST LAST ROUND: a console session scoring the intros
+# Console C<FIRST>..C<LAST> through the form (each picked by a :limit),
+# values drawn from ROUND, and saving the screen after each save. Prints the
+# script; "ACCOUNT|SCORE" for each intro goes to fd 3.
+console_script() {
+	c=$1
+	while [ "$c" -le "$2" ]; do
+		name=$(printf 'Console C%02d' "$c")
+		o=$((10 + (c + $3 * 3) % 16)) b=$((5 + (c + $3) % 16))
+		printf ':limit account:"%s"\n<Enter>\n' "$name"
+		printf '<C-u>%d<Tab><C-u>%d<Tab><C-u>19<Tab><C-u>13<Tab><C-u>5<Tab><C-u>7\n' $o $b
+		printf '<Enter>\n:save-display r%d-c%02d.screen\nq\n' "$3" "$c"
+		echo "$name|$((o + b + 44))" >&3
+		c=$((c + 1))
+	done
+	echo ':save-display queue.screen'
+}
+
+# screens_show_own DIR FIRST LAST ROUND: the screen saved after each save
+# shows the brief of the intro the session asked for
+screens_show_own() {
+	c=$2
+	while [ "$c" -le "$3" ]; do
+		name=$(printf 'Console C%02d' "$c")
+		head -n 1 "$1/r$4-$(printf 'c%02d' "$c").screen" 2>/dev/null | grep -qF "$name" || return 1
+		c=$((c + 1))
+	done
+}
+
+# console_loop NAME FIRST LAST: run scripted consoles on soak.db one after
+# another until the stop file appears. A run that exits 0 with nothing on
+# stderr and no screen saying busy appends its scores to NAME.log (the
+# last run's scores are what the desk must hold); anything else goes to
+# NAME.err.
+console_loop() {
+	r=0
+	mkdir -p "$1"
+	while [ ! -e "$WORK/stop" ]; do
+		r=$((r + 1))
+		rm -f "$1"/*.screen
+		console_script "$2" "$3" $r >"$1/session.script" 3>"$1/scores"
+		(
+			cd "$1" || exit 70
+			export COSELLDESK_SCRIPT="$WORK/$1/session.script" COSELLDESK_NO_DISPLAY=1
+			export COLUMNS=100 LINES=30 TERM=xterm-256color XDG_STATE_HOME="$WORK/$1/state"
+			exec "$BIN" --db "$WORK/soak.db" ${console_conf:+--config "$console_conf"}
+		) >"$1/stdout" 2>"$1/stderr"
+		st=$?
+		if [ $st -ne 0 ] || [ -s "$1/stderr" ]; then
+			{ echo "console $1 run $r: exit $st"; cat "$1/stderr"; } >>"$1.err"
+		elif grep -il 'busy\|locked' "$1"/*.screen >/dev/null 2>&1; then
+			{ echo "console $1 run $r: a screen says busy:"
+			  grep -ih 'busy\|locked' "$1"/*.screen; } >>"$1.err"
+		elif ! screens_show_own "$1" "$2" "$3" $r; then
+			echo "console $1 run $r: a save went to another intro than asked" >>"$1.err"
+		else
+			sed "s/^/$r|/" "$1/scores" >>"$1.log"
+		fi
+	done
+}
+
+# consoles_present DESK NAME...: the scores of each console's last good run
+# are in the desk
+consoles_present() {
+	d=$1
+	shift
+	sqlite3 -readonly "$d" "SELECT a.name, i.score FROM intros i JOIN accounts a
+		ON a.id = i.account_id WHERE i.source = 'console'" >console.now
+	for c in "$@"; do
+		if [ -s "$c.err" ]; then
+			fail "soak: console $c: $(grep -c '^console' "$c.err") runs failed:"
+			show "$c.err" 12
+		fi
+		if [ ! -s "$c.log" ]; then
+			fail "soak: console $c finished no run"
+			continue
+		fi
+		last=$(tail -n 1 "$c.log" | cut -d'|' -f1)
+		grep "^$last|" "$c.log" | cut -d'|' -f2- | while IFS='|' read -r name score; do
+			grep -qx "$name|$score" console.now || echo "    lost: $c $name $score (desk: $(grep "^$name|" console.now))"
+		done >console.lost
+		if [ -s console.lost ]; then
+			fail "soak: console $c: $(wc -l <console.lost) saved scores are not in the desk"
+			cat console.lost
+		fi
+	done
+}
+
 # ---- the soak ----
 if [ "$soak" -gt 0 ]; then
 	cp edits.db soak.db
+	# twelve intros for the consoles, six each
+	awk 'BEGIN {
+		print "partner,account,received_at,expected_acv,external_id,source"
+		for (i = 1; i <= 12; i++)
+			printf "Console Partner %d,Console C%02d,2026-02-%02d,%d,C-%d,console\n", i % 3, i, 1 + i, 40000 + i * 500, i
+	}' >console.csv
+	"$BIN" --db soak.db import intros console.csv >/dev/null 2>&1 || fail "could not import the console intros"
+	# TORTURE_CONSOLE_CONF: a config for the consoles (a longer busy timeout)
+	console_conf=${TORTURE_CONSOLE_CONF:-}
 	split -n l/2 edit-handles half.
 	: >a.log
 	: >b.log
@@ -408,6 +508,10 @@ if [ "$soak" -gt 0 ]; then
 	pa=$!
 	edit_stream soak.db half.ab b.log nodial forever &
 	pb=$!
+	console_loop console-a 1 6 &
+	pca=$!
+	console_loop console-b 7 12 &
+	pcb=$!
 	( sleep "$soak"; touch "$WORK/stop" ) &
 	(
 		k=0
@@ -426,7 +530,7 @@ if [ "$soak" -gt 0 ]; then
 		done
 	) &
 	pi=$!
-	wait $pa $pb $pi
+	wait $pa $pb $pi $pca $pcb
 	if grep -qi 'busy\|locked' a.log.err b.log.err imports.err 2>/dev/null; then
 		fail "soak: a command met a busy desk ($(cat a.log.err b.log.err imports.err |
 			grep -ci 'busy\|locked') times; by command below):"
@@ -440,13 +544,15 @@ if [ "$soak" -gt 0 ]; then
 	sound soak.db "soak" && {
 		logged_present soak.db a.log "soak, stream A" dial
 		logged_present soak.db b.log "soak, stream B"
+		consoles_present soak.db console-a console-b
 		added=$(awk '{ n += $2 } END { print n + 0 }' imports.log)
 		n=$(count soak.db intros)
 		[ "$n" = $((i0 + added)) ] ||
 			fail "soak: $n intros, expected $i0 + $added imported"
 	}
 	edits=$(cat a.log b.log | wc -l)
-	echo "soak: ${soak}s, $edits edits logged by two streams, $(wc -l <imports.log) imports of 500 rows"
+	echo "soak: ${soak}s, $edits edits logged by two streams, $(wc -l <imports.log) imports of 500 rows," \
+		"$(cat console-a.log console-b.log 2>/dev/null | wc -l) form saves by two consoles"
 	pass
 fi
 safety_done

@@ -7,8 +7,8 @@
 #      of earlier runs must stay fixed;
 #   2. the seed corpus is (re)made in tests/fuzz/corpus/<HARNESS>/ from the
 #      files under tests/data (and docs/, themes/, the CLI cases), and the
-#      fuzzer runs SECONDS on it, niced, one process (the machine is shared);
-#      what it learns stays in the corpus for the next run;
+#      fuzzer runs SECONDS on it, at nice 19, one process (the machine is
+#      shared); what it learns stays in the corpus for the next run;
 #   3. a crash, a leak or a timeout fails the run; the input is left in
 #      tests/fuzz/findings/<HARNESS>/: fix the bug, then move the input to
 #      regressions/ so it replays for ever.
@@ -149,7 +149,7 @@ for h in "$@"; do
 	mkdir -p "$corpus" "$findings"
 	"make_corpus_$h"
 	log=build/fuzz/$h.log
-	nice -n 10 "$bin" "$corpus" -max_total_time="$seconds" -max_len="$(max_len "$h")" \
+	nice -n 19 "$bin" "$corpus" -max_total_time="$seconds" -max_len="$(max_len "$h")" \
 		-dict="tests/fuzz/dict/$h.dict" -timeout=10 -rss_limit_mb=2048 \
 		-detect_leaks="$(leaks_per_input "$h")" \
 		-print_final_stats=1 -artifact_prefix="$findings/" -close_fd_mask=1 \
@@ -158,7 +158,7 @@ for h in "$@"; do
 	leakpass=""
 	if [ $rc -eq 0 ] && [ "$(leaks_per_input "$h")" = 0 ]; then
 		# -runs=0: run the corpus once, leak check after each input
-		nice -n 10 "$bin" "$corpus" -runs=0 -max_len="$(max_len "$h")" -detect_leaks=1 \
+		nice -n 19 "$bin" "$corpus" -runs=0 -max_len="$(max_len "$h")" -detect_leaks=1 \
 			-timeout=10 -artifact_prefix="$findings/" -close_fd_mask=1 \
 			>"$log.leaks" 2>&1
 		rc=$?

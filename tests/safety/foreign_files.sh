@@ -185,9 +185,9 @@ for d in ro-file ro-dir; do
 	h=$(file_hash "$d/desk.db")
 	as_other "$BIN" --db "$d/desk.db" dial 65 >out 2>err
 	status=$?
-	if [ $status -ne 74 ] || ! grep -qF "$d/desk.db" err ||
+	if [ $status -ne 74 ] || [ "$(wc -l <err)" -ne 1 ] || ! grep -qF "$d/desk.db" err ||
 	   ! grep -qi "read-only\|readonly\|permission\|cannot" err; then
-		fail "$d: a write exits $status (expected 74, naming the file and why):"
+		fail "$d: a write exits $status (expected 74 and one line naming the file and why):"
 		show err
 	elif [ "$h" != "$(file_hash "$d/desk.db")" ]; then
 		fail "$d: the file was written to"
@@ -238,9 +238,9 @@ else
 		"$BIN" --db small/desk.db import intros rows.csv >out 2>err
 	status=$?
 fi
-if [ $status -ne 74 ] || ! grep -qF small/desk.db err ||
+if [ $status -ne 74 ] || [ "$(wc -l <err)" -ne 1 ] || ! grep -qF small/desk.db err ||
    ! grep -qi "full\|too large\|I/O\|disk" err; then
-	fail "disk full ($how): exit $status, expected 74 naming the desk and the problem:"
+	fail "disk full ($how): exit $status, expected 74 and one line naming the desk and the problem:"
 	show err
 elif [ "$before" != "$(desk_hash small/desk.db)" ]; then
 	fail "disk full ($how): the desk changed (a partial import?)"
@@ -252,34 +252,55 @@ else
 fi
 umount small 2>/dev/null
 
-# the desk's directory removed while a write runs: the command must not
-# claim success for a desk that is gone
-tried=$((tried + 1))
-mkdir -p doomed
-cp good.db doomed/desk.db
-python3 - <<'EOF' >many.csv
+# the desk removed or replaced while a write runs: SQLite would commit into
+# the unlinked file and the rows would be gone with it. The rows come
+# through a FIFO, so the import is surely inside its transaction when the
+# file goes: half the rows, then the removal, then the rest.
+python3 - <<'EOF2' >many.csv
 print("partner,account,received_at,expected_acv")
-for i in range(20000):
+for i in range(4000):
     print(f"Partner {i % 40},Account {i},2026-01-{1 + i % 28:02d},{1000 + i}")
-EOF
-"$BIN" --db doomed/desk.db import intros many.csv >out 2>err &
-pid=$!
-# remove it once the import is under way (its WAL exists), well before the end
-n=0
-while [ ! -e doomed/desk.db-wal ] && [ $n -lt 200 ]; do sleep 0.05; n=$((n + 1)); done
-sleep 0.3
-rm -rf doomed
-wait $pid
-status=$?
-if [ $status -eq 0 ]; then
-	fail "directory removed underneath: the import exited 0 and its rows are lost with the removed file"
-	show out 3
-elif [ $status -ne 74 ] || ! grep -qF doomed/desk.db err; then
-	fail "directory removed underneath: exit $status, expected 74 naming the desk"
-	show err
-else
-	pass
+EOF2
+head -n 2001 many.csv >first-half.csv
+tail -n +2002 many.csv >second-half.csv
+# underneath NAME ACTION: import through the FIFO, ACTION between the halves
+underneath() {
+	tried=$((tried + 1))
+	rm -rf doomed rows.fifo
+	mkdir -p doomed
+	cp good.db doomed/desk.db
+	mkfifo rows.fifo
+	"$BIN" --db doomed/desk.db import intros rows.fifo >out 2>err &
+	pid=$!
+	exec 3>rows.fifo
+	cat first-half.csv >&3
+	n=0
+	while [ ! -e doomed/desk.db-wal ] && [ $n -lt 200 ]; do sleep 0.05; n=$((n + 1)); done
+	eval "$2"
+	cat second-half.csv >&3
+	exec 3>&-
+	wait $pid
+	status=$?
+	if [ $status -eq 0 ]; then
+		fail "$1: the import exited 0 and its rows are lost with the old file"
+		show out 3
+	elif [ $status -ne 74 ] || [ "$(wc -l <err)" -ne 1 ] || ! grep -qF doomed/desk.db err ||
+	     ! grep -qF "removed or replaced while writing; nothing was saved" err; then
+		fail "$1: exit $status, expected 74 and one line naming the desk:"
+		show err
+	else
+		pass
+	fi
+}
+underneath "directory removed underneath" 'rm -rf doomed'
+# a copy put in its place (a restore from backup while an import runs):
+# the copy must come out unchanged, not half-merged
+underneath "desk replaced underneath" \
+	'cp good.db replacement.db && mv replacement.db doomed/desk.db && before=$(desk_hash doomed/desk.db)'
+if [ -e doomed/desk.db ] && [ "$before" != "$(desk_hash doomed/desk.db)" ]; then
+	fail "desk replaced underneath: the copy put in place changed"
 fi
+rm -rf doomed rows.fifo
 
 echo "foreign files and faults tried: $tried"
 safety_done
