@@ -905,7 +905,12 @@ static void find(struct view *v, int dir, bool here)
 		if (!report(v, store_queue_fetch(v->console->store, &src.filter, &page, &found, 1, &n), "search"))
 			return;
 		if (n == 0) {
-			console_error(v->console, "no intro matches '%s'", s->search);
+			/* the search looks inside the limit in force: say which */
+			if (s->limit[0])
+				console_error(v->console, "no intro matches '%s' within the limit %s "
+					      "(an empty limit shows every open intro)", s->search, s->limit);
+			else
+				console_error(v->console, "no intro matches '%s'", s->search);
 			return;
 		}
 		console_message(v->console, "search wrapped around");
