@@ -1,4 +1,4 @@
-/* dash_common.c - ages, money, wrapping, and telling the views about a write. */
+/* dash_common.c - dates, hours, wrapping, and telling the views about a write. */
 #include "dash_common.h"
 
 #include <math.h>
@@ -9,34 +9,6 @@
 #include "console.h"
 #include "draw.h"
 #include "views.h"
-
-void dash_format_age(long long seconds, char *buf, size_t size)
-{
-	if (seconds < 0)
-		seconds = 0;
-	if (seconds < 3600)
-		snprintf(buf, size, "%lldm", seconds / 60);
-	else if (seconds < 48 * 3600)
-		snprintf(buf, size, "%lldh", seconds / 3600);
-	else if (seconds < 8 * 7 * 86400)
-		snprintf(buf, size, "%lldd", seconds / 86400);
-	else
-		snprintf(buf, size, "%lldw", seconds / (7 * 86400));
-}
-
-void dash_format_money(long long dollars, char *buf, size_t size)
-{
-	if (dollars < 0)
-		snprintf(buf, size, "-");
-	else if (dollars >= 10000000)
-		snprintf(buf, size, "$%lldM", dollars / 1000000);
-	else if (dollars >= 1000000)
-		snprintf(buf, size, "$%.1fM", (double)dollars / 1e6);
-	else if (dollars >= 1000)
-		snprintf(buf, size, "$%lldK", (dollars + 500) / 1000);
-	else
-		snprintf(buf, size, "$%lld", dollars);
-}
 
 void dash_format_date(long long t, char *buf, size_t size)
 {

@@ -1,5 +1,5 @@
 /* dash_common.h - small text helpers shared by the escalation pane and the
- * desk-lead dashboard: ages, money, dates, hours, word wrapping, a
+ * desk-lead dashboard: dates, hours, percentages, word wrapping, a
  * scrolling canvas, and telling the other views that this console wrote.
  */
 #ifndef COSELLDESK_TUI_DASH_COMMON_H
@@ -11,11 +11,7 @@
 struct console;
 struct view;
 
-/* "45m", "5h", "12d", "9w": the queue's way of writing an age. */
-void dash_format_age(long long seconds, char *buf, size_t size);
-
-/* "$58K", "$1.2M", "$900", "-" for unknown (< 0). */
-void dash_format_money(long long dollars, char *buf, size_t size);
+/* Ages and money are written as the queue writes them: queue_format.h. */
 
 /* "2026-01-02 13:00" in local time; "-" for 0. */
 void dash_format_date(long long t, char *buf, size_t size);

@@ -7,6 +7,7 @@
 
 #include "colors.h"
 #include "dash_common.h"
+#include "queue_format.h"
 #include "draw.h"
 
 #define LABEL_WIDTH 18   /* "mapping refreshed" and a blank */
@@ -309,14 +310,14 @@ static void field_text(const struct esc_conflict *cf, const struct esc_side *s, 
 		break;
 	case 5:
 		if (s->has_overlap && s->overlap.refreshed_at > 0) {
-			dash_format_age(now - s->overlap.refreshed_at, tmp, sizeof(tmp));
+			queue_format_age(now - s->overlap.refreshed_at, tmp, sizeof(tmp));
 			snprintf(buf, size, "%s ago", tmp);
 		} else {
 			snprintf(buf, size, s->has_overlap ? "unknown" : "-");
 		}
 		break;
 	case 6:
-		dash_format_money(s->expected_acv, buf, size);
+		queue_format_money(s->expected_acv, buf, size);
 		break;
 	case 7:
 		snprintf(buf, size, "%s%s", s->ae_name[0] ? s->ae_name : "-",
