@@ -134,7 +134,7 @@ static void test_builtin_ui_views_and_keys(void **state)
 	assert_int_equal(s.ui.detail_pane, DETAIL_PANE_RIGHT);
 	assert_string_equal(s.ui.date_format, "%Y-%m-%d");
 	assert_string_equal(s.ui.editor_command, "");
-	assert_int_equal(s.ui.busy_timeout_ms, 2000);
+	assert_int_equal(s.ui.busy_timeout_ms, 10000);
 	assert_int_equal(s.ui.queue_column_count, 12);
 	assert_int_equal(s.ui.queue_columns[0], SETTINGS_COLUMN_ID);
 	assert_int_equal(s.ui.queue_columns[11], SETTINGS_COLUMN_FLAGS);
