@@ -27,7 +27,10 @@
 # screen after each save), two batch edit streams on other intros and a loop
 # of imports, all on one desk at once: no command and no console screen may
 # say "busy", every console's last scores, every logged edit and every
-# imported row are in the desk.
+# imported row are in the desk. Meanwhile two more consoles run in real
+# terminals (tmux) showing one probe intro, changed in turn by a batch
+# command and through each console's form: each change must show in the
+# other consoles within a second (tests/safety/watchers.sh).
 #
 # Exits non-zero when anything failed, after printing what.
 set -u
@@ -46,6 +49,7 @@ done
 BIN=${1:-}
 SAFETY_TOP=$(cd "$(dirname "$0")/.." && pwd)
 . "$SAFETY_TOP/tests/safety/lib.sh"
+. "$SAFETY_TOP/tests/safety/watchers.sh"
 safety_init torture
 cd "$WORK" || exit 1
 
@@ -502,8 +506,13 @@ if [ "$soak" -gt 0 ]; then
 	: >b.log
 	: >imports.log
 	: >imports.err
-	i0=$(count soak.db intros)
 	rm -f "$WORK/stop"
+	pw=
+	if watchers_start "$WORK/soak.db" "$console_conf"; then
+		watchers_probe &
+		pw=$!
+	fi
+	i0=$(count soak.db intros)
 	edit_stream soak.db half.aa a.log dial forever &
 	pa=$!
 	edit_stream soak.db half.ab b.log nodial forever &
@@ -530,7 +539,8 @@ if [ "$soak" -gt 0 ]; then
 		done
 	) &
 	pi=$!
-	wait $pa $pb $pi $pca $pcb
+	wait $pa $pb $pi $pca $pcb $pw
+	[ -z "$pw" ] || watchers_report 1000
 	if grep -qi 'busy\|locked' a.log.err b.log.err imports.err 2>/dev/null; then
 		fail "soak: a command met a busy desk ($(cat a.log.err b.log.err imports.err |
 			grep -ci 'busy\|locked') times; by command below):"
