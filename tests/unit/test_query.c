@@ -191,12 +191,62 @@ static void test_names(void **state)
 	assert_null(query_flag_name(QUERY_FLAG_COUNT));
 }
 
+/* Numbers too long for a double: digits overflowing both sides of the point
+ * made NaN, and converting NaN to long long is undefined (fuzzing found
+ * both; tests/fuzz/regressions/query keeps the inputs). */
+static void expect_rejected(const char *text, const char *prefix)
+{
+	struct query q;
+	char err[200] = "";
+	size_t at = 999;
+
+	assert_int_equal(query_parse(text, &q, err, sizeof err, &at), -1);
+	assert_int_equal(strncmp(err, prefix, strlen(prefix)), 0);
+	assert_int_equal(q.count, 0);
+}
+
+static void test_overflowing_numbers(void **state)
+{
+	char text[400];
+	struct query q;
+	char err[200] = "";
+	size_t at = 0;
+
+	(void)state;
+	/* 1.000...0 with 300 zeros is still one day; with 330 both sides of the
+	 * point overflow (inf / inf) */
+	memcpy(text, "age:1.", 6);
+	memset(text + 6, '0', 300);
+	strcpy(text + 306, "d");
+	assert_int_equal(query_parse(text, &q, err, sizeof err, &at), 0);
+	assert_int_equal(q.terms[0].number, 24 * 3600);
+	query_free(&q);
+	memset(text + 6, '0', 330);
+	strcpy(text + 336, "d");
+	expect_rejected(text, "age: '1.000");
+	memcpy(text, "acv:1.", 6);
+	text[336] = '\0';
+	expect_rejected(text, "acv: '1.000");
+	/* 72 digits of hours is far past 1e12 seconds */
+	expect_rejected("age<444444444444444444444444444444444444444444444444444444444444444444444406h",
+			"age: '444");
+	expect_error("age<100000000w", "age: '100000000w' at column 5 is too large", 4);
+	expect_error("acv>2000000000m", "acv: '2000000000m' at column 5 is not an amount"
+		     " (55000, $55,000, 55k, 1.5m)", 4);
+	/* the largest accepted values still parse, to the second and the dollar */
+	assert_int_equal(query_parse("age<1000w acv<=1000000000m", &q, err, sizeof err, &at), 0);
+	assert_int_equal(q.terms[0].number, 1000LL * 7 * 24 * 3600);
+	assert_int_equal(q.terms[1].number, 1000000000000000LL);
+	query_free(&q);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_full_example),
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_overflowing_numbers),
 		cmocka_unit_test(test_format_round_trip),
 		cmocka_unit_test(test_names),
 	};
