@@ -2,6 +2,7 @@
 #include "coselldesk/cli_args.h"
 #include "coselldesk/settings.h"
 #include "coselldesk/store.h"
+#include "coselldesk/theme.h"
 #include "coselldesk/tui.h"
 #include "handlers.h"
 #include "intro_util.h"
@@ -186,6 +187,31 @@ int cmd_undo(struct app *app, int argc, char **argv)
 
 /* ---- check -------------------------------------------------------------- */
 
+/* The console's theme (--theme, else ui.theme, else the default) loaded
+ * as the console would load it. The console falls back to the default
+ * colours on a bad theme; check says why. Returns 0 with the file it came
+ * from in file ("" for the built-in), else EX_CONFIG after the messages. */
+static int check_theme(struct app *app, const struct desk_settings *settings,
+		       const char **name, char *file, size_t size)
+{
+	struct settings_errors errs = { 0 };
+	struct theme_env env;
+	struct theme t = { 0 };
+
+	*name = app->theme_name && *app->theme_name ? app->theme_name
+		: settings->ui.theme && *settings->ui.theme ? settings->ui.theme : "default";
+	theme_env_from_process(&env);
+	if (theme_load(&t, *name, &env, &errs) != 0) {
+		settings_errors_print(&errs, stderr, app->program);
+		settings_errors_free(&errs);
+		return EX_CONFIG;
+	}
+	snprintf(file, size, "%s", t.path ? t.path : "");
+	theme_free(&t);
+	settings_errors_free(&errs);
+	return 0;
+}
+
 int cmd_check(struct app *app, int argc, char **argv)
 {
 	struct store_check_result r;
@@ -195,6 +221,8 @@ int cmd_check(struct app *app, int argc, char **argv)
 	struct store *st;
 	struct args a;
 	enum store_status s;
+	const char *theme;
+	char theme_file[4096];
 	int rc, desk_named;
 
 	if ((rc = parse_plain(app, argc, argv, 0, 0, &a)))
@@ -210,9 +238,16 @@ int cmd_check(struct app *app, int argc, char **argv)
 		return EX_CONFIG;
 	}
 	settings_errors_free(&errs);
+	if ((rc = check_theme(app, settings, &theme, theme_file, sizeof theme_file)))
+		return rc;
 	obj = output_object();
 	output_add_string(obj, "config", app->config_path ? app->config_path : "(built-in)");
 	output_add_bool(obj, "config_ok", 1);
+	output_add_string(obj, "theme", theme);
+	if (theme_file[0])
+		output_add_string(obj, "theme_file", theme_file);
+	else
+		output_add_null(obj, "theme_file");
 
 	/* the desk is checked when --db names it (it must exist then), or when
 	 * there is one and --config did not ask for the config alone */
@@ -221,6 +256,7 @@ int cmd_check(struct app *app, int argc, char **argv)
 		output_add_null(obj, "desk");
 		if (app->format == OUTPUT_TEXT) {
 			printf("config %s: ok\n", app->config_path ? app->config_path : "(built-in)");
+			printf("theme %s: ok (%s)\n", theme, theme_file[0] ? theme_file : "built-in");
 			if (app->config_path_option)
 				printf("desk: not checked (give --db PATH to check one)\n");
 			else
@@ -242,6 +278,7 @@ int cmd_check(struct app *app, int argc, char **argv)
 	}
 	if (app->format == OUTPUT_TEXT) {
 		printf("config %s: ok\n", app->config_path ? app->config_path : "(built-in)");
+		printf("theme %s: ok (%s)\n", theme, theme_file[0] ? theme_file : "built-in");
 		printf("desk %s: %s\n", app->db_path, r.ok ? "ok" : "PROBLEMS");
 		printf("  integrity          %s\n", r.integrity);
 		printf("  schema version     %d (this build writes %d)\n", r.schema_version,

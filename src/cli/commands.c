@@ -141,7 +141,7 @@ static const struct cli_command commands[] = {
 	  "  --amount DOLLARS   the amount to split\n"
 	  "  --roles LIST       roles present; with =PERCENT each, they must sum to 100,\n"
 	  "                     else the configured role weights are renormalised\n", cmd_split },
-	{ "check", "check the desk (integrity, schema) and the config",
+	{ "check", "check the desk (integrity, schema), the config and the theme",
 	  "check", NULL, cmd_check },
 	{ "help", "show the help of a command",
 	  "help [COMMAND]", NULL, cmd_help },

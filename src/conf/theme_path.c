@@ -91,6 +91,18 @@ int theme_find(const char *name, const struct theme_env *env, char *buf, size_t 
 	return -1;
 }
 
+/* 1 when list ("a, b, c") already holds dir as one of its entries. */
+static int listed_already(const char *list, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	for (const char *p = list; (p = strstr(p, dir)) != NULL; p += n)
+		if ((p == list || (p >= list + 2 && p[-2] == ',' && p[-1] == ' ')) &&
+		    (p[n] == '\0' || p[n] == ','))
+			return 1;
+	return 0;
+}
+
 int theme_load(struct theme *out, const char *name_or_path, const struct theme_env *env,
 	       struct settings_errors *errs)
 {
@@ -114,8 +126,11 @@ int theme_load(struct theme *out, const char *name_or_path, const struct theme_e
 		return theme_load_builtin(out, errs);
 	dirs[0] = '\0';
 	for (size_t i = 0; theme_search_dir(env, i, dir, sizeof dir) == 0; i++) {
-		int n = snprintf(dirs + o, sizeof dirs - o, "%s%s", i ? ", " : "", dir);
+		int n;
 
+		if (listed_already(dirs, dir))  /* the share dir is often an XDG one too */
+			continue;
+		n = snprintf(dirs + o, sizeof dirs - o, "%s%s", o ? ", " : "", dir);
 		if (n < 0 || (size_t)n >= sizeof dirs - o)
 			break;
 		o += (size_t)n;

@@ -298,6 +298,19 @@ static void test_find_and_load_by_name(void **state)
 	assert_non_null(strstr(e.items[0].message, dir));
 	assert_non_null(e.items[0].hint);
 	settings_errors_free(&e);
+	/* a directory on the path twice (the share dir is an XDG one) is named once */
+	{
+		struct theme_env twice = { NULL, "/cfg", NULL, "/opt/x:/usr/share", "/usr/share/coselldesk" };
+		const char *m, *first;
+
+		assert_int_equal(theme_load(&t, "nosuch", &twice, &e), -1);
+		m = e.items[0].message;
+		assert_non_null(first = strstr(m, "/usr/share/coselldesk/themes"));
+		assert_null(strstr(first + 1, "/usr/share/coselldesk/themes"));
+		assert_non_null(strstr(m, "in /cfg/coselldesk/themes, /opt/x/coselldesk/themes, "
+				       "/usr/share/coselldesk/themes, themes)"));
+		settings_errors_free(&e);
+	}
 	assert_int_equal(theme_load(&t, "bad name", &env, &e), -1);
 	assert_int_equal(e.count, 1);
 	settings_errors_free(&e);
