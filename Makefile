@@ -64,6 +64,17 @@ $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+# The share dir and the version are compiled in. This stamp is rewritten
+# only when they change (make install PREFIX=/opt after a plain make), so
+# exactly the objects that use them are rebuilt.
+BUILD_VARS := $(BUILD)/gen/build-vars
+$(BUILD_VARS): FORCE
+	@mkdir -p $(@D)
+	@echo 'SHAREDIR=$(SHAREDIR) VERSION=$(VERSION)' | cmp -s - $@ || \
+		echo 'SHAREDIR=$(SHAREDIR) VERSION=$(VERSION)' >$@
+$(BUILD)/obj/conf/theme_path.o $(BUILD)/obj/cli/version.o: $(BUILD_VARS)
+.PHONY: FORCE
+FORCE:
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
