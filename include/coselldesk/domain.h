@@ -89,6 +89,11 @@ char domain_state_glyph(enum intro_state s);
 char domain_signal_glyph(enum mapping_signal s);
 char domain_partner_tier_glyph(enum partner_tier t);
 
+/* How long ago, for people, in the query language's units past the first
+ * hour: "42m", "5h" (under 48 hours), "12d" (under 8 weeks), "9w". The
+ * console and the batch commands write ages the same way. */
+void domain_format_age(long long seconds, char *buf, size_t size);
+
 /* Parse a name back (case-insensitive, '-' or ' ' accepted for '_');
  * -1 when unknown. Population also accepts the usual export spellings
  * ("Customers", "Open Opportunities", "Prospects", "none", ""). */

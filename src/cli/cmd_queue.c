@@ -160,28 +160,13 @@ static int build_filter(struct app *app, const struct args *a, struct queue_filt
 
 /* ---- rows into answers ---------------------------------------------------- */
 
-/* "5m", "3h", "2d", "6w": how long ago, for people. */
-static void format_age(long long seconds, char *buf, size_t size)
-{
-	if (seconds < 0)
-		seconds = 0;
-	if (seconds < 3600)
-		snprintf(buf, size, "%lldm", seconds / 60);
-	else if (seconds < 2 * 86400)
-		snprintf(buf, size, "%lldh", seconds / 3600);
-	else if (seconds < 14 * 86400)
-		snprintf(buf, size, "%lldd", seconds / 86400);
-	else
-		snprintf(buf, size, "%lldw", seconds / (7 * 86400));
-}
-
 static struct output_value *row_text(const struct queue_row *r, long long now)
 {
 	struct output_value *o = output_object();
 	char age[16], flags[8];
 	int n = 0;
 
-	format_age(now - r->received_at, age, sizeof age);
+	domain_format_age(now - r->received_at, age, sizeof age);
 	if (r->sla_breached)
 		flags[n++] = '!';
 	if (r->conflict)

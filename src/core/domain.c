@@ -1,5 +1,6 @@
 /* domain.c - names, labels, glyphs and small rules of the domain enums. */
 #include <stddef.h>
+#include <stdio.h>
 
 #include "coselldesk/domain.h"
 #include "core_util.h"
@@ -222,4 +223,18 @@ int domain_state_is_open(enum intro_state s)
 	if ((unsigned)s >= STATE_COUNT)
 		return 0;
 	return s != STATE_DECLINED && s != STATE_WON && s != STATE_LOST;
+}
+
+void domain_format_age(long long seconds, char *buf, size_t size)
+{
+	if (seconds < 0)  /* a clock set back: not "in the future" */
+		seconds = 0;
+	if (seconds < 3600)
+		snprintf(buf, size, "%lldm", seconds / 60);
+	else if (seconds < 48 * 3600)
+		snprintf(buf, size, "%lldh", seconds / 3600);
+	else if (seconds < 8 * 7 * 86400)
+		snprintf(buf, size, "%lldd", seconds / 86400);
+	else
+		snprintf(buf, size, "%lldw", seconds / (7 * 86400));
 }

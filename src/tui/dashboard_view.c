@@ -186,7 +186,7 @@ static enum theme_element pod_cell(struct view *v, const struct store_pod_row *p
 			snprintf(buf, size, "-");
 			return THEME_NORMAL;
 		}
-		queue_format_age(store_now(v->console->store) - p->oldest_received, buf, size);
+		domain_format_age(store_now(v->console->store) - p->oldest_received, buf, size);
 		return THEME_NORMAL;
 	case 5: snprintf(buf, size, "%ld", p->awaiting_acceptance); return THEME_NORMAL;
 	case 6:

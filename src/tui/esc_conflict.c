@@ -310,7 +310,7 @@ static void field_text(const struct esc_conflict *cf, const struct esc_side *s, 
 		break;
 	case 5:
 		if (s->has_overlap && s->overlap.refreshed_at > 0) {
-			queue_format_age(now - s->overlap.refreshed_at, tmp, sizeof(tmp));
+			domain_format_age(now - s->overlap.refreshed_at, tmp, sizeof(tmp));
 			snprintf(buf, size, "%s ago", tmp);
 		} else {
 			snprintf(buf, size, s->has_overlap ? "unknown" : "-");

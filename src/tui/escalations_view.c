@@ -334,7 +334,7 @@ static void draw_row(struct view *v, const struct columns *c, const struct esc_r
 	/* '>' the cursor; '!' open and '-' resolved, so neither is told by colour */
 	draw_text(y, 0, 1, is_cursor ? ">" : " ", base);
 	cell(y, &x, c->handle, r->e.handle, DRAW_LEFT, base, v->cols);
-	queue_format_age(now_of(v) - r->e.raised_at, buf, sizeof(buf));
+	domain_format_age(now_of(v) - r->e.raised_at, buf, sizeof(buf));
 	cell(y, &x, c->age, buf, DRAW_RIGHT, base, v->cols);
 	snprintf(buf, sizeof(buf), "%c %s", r->e.open ? '!' : '-', esc_kind_label(r->e.kind));
 	cell(y, &x, c->kind, buf, DRAW_LEFT, kind_attr, v->cols);
@@ -357,7 +357,7 @@ static int detail_lines(struct view *v, const struct esc_row *r, const struct es
 	char age[32];
 	int n = 0;
 
-	queue_format_age(now_of(v) - r->e.raised_at, age, sizeof(age));
+	domain_format_age(now_of(v) - r->e.raised_at, age, sizeof(age));
 	if (n < max)
 		snprintf(out[n++], sizeof(out[0]), "raised by %s %s ago: %s", r->e.raised_by, age, r->e.note);
 	if (n < max)
@@ -365,7 +365,7 @@ static int detail_lines(struct view *v, const struct esc_row *r, const struct es
 			 esc_conflict_covers(cf, r->e.kind) ? "" : ". ",
 			 esc_conflict_covers(cf, r->e.kind) ? "" : esc_kind_rule(r->e.kind));
 	if (!r->e.open && n < max) {
-		queue_format_age(now_of(v) - r->e.resolved_at, age, sizeof(age));
+		domain_format_age(now_of(v) - r->e.resolved_at, age, sizeof(age));
 		snprintf(out[n++], sizeof(out[0]), "resolved by %s %s ago: %s", r->e.resolved_by, age,
 			 r->e.resolution);
 	}

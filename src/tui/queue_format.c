@@ -3,20 +3,6 @@
 
 #include <stdio.h>
 
-void queue_format_age(long long seconds, char *buf, size_t size)
-{
-	if (seconds < 0)
-		seconds = 0;
-	if (seconds < 3600)
-		snprintf(buf, size, "%lldm", seconds / 60);
-	else if (seconds < 48 * 3600)
-		snprintf(buf, size, "%lldh", seconds / 3600);
-	else if (seconds < 8 * 7 * 86400)
-		snprintf(buf, size, "%lldd", seconds / 86400);
-	else
-		snprintf(buf, size, "%lldw", seconds / (7 * 86400));
-}
-
 void queue_format_money(long long dollars, char *buf, size_t size)
 {
 	if (dollars < 0)
@@ -68,7 +54,7 @@ void queue_format_value(const struct queue_row *r, enum settings_column c, long 
 		snprintf(buf, size, "%s", r->handle);
 		break;
 	case SETTINGS_COLUMN_AGE:
-		queue_format_age(now - r->received_at, buf, size);
+		domain_format_age(now - r->received_at, buf, size);
 		break;
 	case SETTINGS_COLUMN_PARTNER:
 		text_value(r->partner_name, buf, size, null);

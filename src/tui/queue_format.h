@@ -10,9 +10,6 @@
 #include "coselldesk/settings.h"
 #include "coselldesk/store.h"
 
-/* An age in its largest sensible unit: "42m", "5h", "12d", "9w". */
-void queue_format_age(long long seconds, char *buf, size_t size);
-
 /* Dollars in a few characters: "$950", "$55K", "$1.2M", "$12M"; "-" unknown. */
 void queue_format_money(long long dollars, char *buf, size_t size);
 

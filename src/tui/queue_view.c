@@ -362,7 +362,7 @@ static enum theme_element cell(struct view *v, const struct queue_row *r, enum s
 		snprintf(buf, size, "%s", r->handle);
 		return THEME_NORMAL;
 	case SETTINGS_COLUMN_AGE:
-		queue_format_age(now_of(v) - r->received_at, tmp, sizeof(tmp));
+		domain_format_age(now_of(v) - r->received_at, tmp, sizeof(tmp));
 		/* '!' marks a breach so it is not told by colour alone */
 		snprintf(buf, size, "%s%s", tmp, r->sla_breached ? "!" : " ");
 		return r->sla_breached ? THEME_SLA_BREACH : THEME_NORMAL;

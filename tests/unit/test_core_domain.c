@@ -147,10 +147,35 @@ static void test_routes_and_open(void **state)
 	assert_false(domain_state_is_open(STATE_COUNT));
 }
 
+static void expect_age(long long seconds, const char *text)
+{
+	char buf[16];
+
+	domain_format_age(seconds, buf, sizeof buf);
+	assert_string_equal(buf, text);
+}
+
+/* Each unit up to the edge of the next, the edges themselves, and a clock
+ * set back */
+static void test_format_age(void **state)
+{
+	(void)state;
+	expect_age(-90, "0m");
+	expect_age(0, "0m");
+	expect_age(59 * 60 + 59, "59m");
+	expect_age(3600, "1h");
+	expect_age(48 * 3600 - 1, "47h");
+	expect_age(48 * 3600, "2d");
+	expect_age(8 * 7 * 86400 - 1, "55d");
+	expect_age(8 * 7 * 86400, "8w");
+	expect_age(520LL * 7 * 86400 + 6 * 86400, "520w");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_state_names_round_trip),
+		cmocka_unit_test(test_format_age),
 		cmocka_unit_test(test_other_names),
 		cmocka_unit_test(test_population_spellings),
 		cmocka_unit_test(test_signal_rule),
