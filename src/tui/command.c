@@ -304,3 +304,20 @@ static void cmd_echo(struct console *c, const char *arg)
 {
 	console_message(c, "%s", arg ? arg : "");
 }
+
+int command_word_and_rest(const char *arg, char *word, size_t word_size, const char **rest)
+{
+	size_t n;
+
+	word[0] = '\0';
+	*rest = NULL;
+	if (!arg)
+		return -1;
+	arg += strspn(arg, " \t");
+	n = strcspn(arg, " \t");
+	*rest = arg + n + strspn(arg + n, " \t");
+	if (n == 0 || !**rest)
+		return -1;
+	snprintf(word, word_size, "%.*s", (int)(n < word_size ? n : word_size - 1), arg);
+	return 0;
+}

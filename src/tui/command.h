@@ -30,6 +30,11 @@ int command_check(const char *line, char *err, size_t err_size);
 /* The command name closest to a mistyped one, or NULL. */
 const char *command_nearest_name(const char *name);
 
+/* Split an argument "WORD REST" (:import KIND FILE, :export FORMAT FILE):
+ * the first word into word (cut to word_size - 1 bytes), *rest at the text
+ * after the blanks that follow it. Returns 0, or -1 when either is missing. */
+int command_word_and_rest(const char *arg, char *word, size_t word_size, const char **rest);
+
 /* Prompt completion for command lines: names, then view names, scopes or
  * the view's own candidates (sort columns) for the argument. */
 void command_complete(struct console *c, void *ctx, const char *before_cursor,

@@ -15,6 +15,7 @@
 #include "coselldesk/import.h"
 #include "coselldesk/settings.h"
 #include "coselldesk/store.h"
+#include "command.h"
 #include "console.h"
 #include "input.h"
 
@@ -676,20 +677,12 @@ int job_import(struct console *c, const char *arg)
 	struct job_work *w;
 	char kind_name[32], what[sizeof(c->job.what)];
 	const char *file;
-	size_t n;
 	int kind;
 
-	while (arg && (*arg == ' ' || *arg == '\t'))
-		arg++;
-	n = arg ? strcspn(arg, " \t") : 0;
-	file = arg ? arg + n : NULL;
-	while (file && (*file == ' ' || *file == '\t'))
-		file++;
-	if (!n || !file || !*file) {
+	if (command_word_and_rest(arg, kind_name, sizeof(kind_name), &file) != 0) {
 		console_error(c, "usage: :import KIND FILE (KIND: intros, partners, accounts, overlaps, aes, outcomes)");
 		return -1;
 	}
-	snprintf(kind_name, sizeof(kind_name), "%.*s", (int)(n < 31 ? n : 31), arg);
 	kind = import_kind_from_name(kind_name);
 	if (kind < 0) {
 		console_error(c, "import: no kind '%s'; give intros, partners, accounts, overlaps, aes or outcomes",

@@ -17,6 +17,7 @@
 #include "coselldesk/settings.h"
 #include "coselldesk/store.h"
 #include "colors.h"
+#include "command.h"
 #include "console.h"
 #include "draw.h"
 #include "esc_raise.h"
@@ -1083,20 +1084,12 @@ static void export_rows(struct view *v, const char *arg)
 	struct queue_export x;
 	char format[16];
 	const char *file;
-	size_t n;
 	int f, i;
 
-	while (arg && *arg == ' ')
-		arg++;
-	n = arg ? strcspn(arg, " \t") : 0;
-	file = arg ? arg + n : NULL;
-	while (file && (*file == ' ' || *file == '\t'))
-		file++;
-	if (!n || !file || !*file) {
+	if (command_word_and_rest(arg, format, sizeof(format), &file) != 0) {
 		console_error(v->console, "usage: :export csv|json FILE (the rows of the limit in force)");
 		return;
 	}
-	snprintf(format, sizeof(format), "%.*s", (int)(n < 15 ? n : 15), arg);
 	f = queue_export_format_from_name(format);
 	if (f < 0) {
 		console_error(v->console, "export: write csv or json, not '%s'", format);
