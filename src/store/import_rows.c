@@ -154,37 +154,54 @@ static int population_field(struct importer *im, struct import_row *r, enum impo
 
 /* ---- names -> ids ------------------------------------------------------ */
 
+/* A name met earlier in this import: its id from the cache. */
+static int cached(const struct name_cache *cache, const char *key, char *id_out)
+{
+	const char *hit = cache_get(cache, key);
+
+	if (!hit)
+		return 0;
+	memcpy(id_out, hit, STORE_ID_SIZE);
+	return 1;
+}
+
+/* After a store_*_ensure call: its error on the row's field f, else count
+ * a record it created (created_count may be NULL when nothing is created)
+ * and remember the id for the rest of the file. */
+static int ensured(struct importer *im, struct import_row *r, enum import_field f,
+		   enum store_status rc, int created, long *created_count,
+		   struct name_cache *cache, const char *key, const char *id)
+{
+	if (rc != STORE_OK) {
+		row_store_error(im, r, f, rc);
+		return -1;
+	}
+	if (created && created_count)
+		(*created_count)++;
+	if (cache_put(cache, key, id) != 0) {
+		out_of_memory(im, r);
+		return -1;
+	}
+	return 0;
+}
+
 static int partner_lookup(struct importer *im, struct import_row *r, enum import_field f,
 			  const char *name, char *id_out)
 {
 	struct store_partner in;
 	char key[STORE_NAME_SIZE];
-	const char *hit;
 	enum store_status rc;
 	int created = 0;
 
 	value_key(name, key, sizeof key);
-	hit = cache_get(&im->partners, key);
-	if (hit) {
-		memcpy(id_out, hit, STORE_ID_SIZE);
+	if (cached(&im->partners, key, id_out))
 		return 0;
-	}
 	memset(&in, 0, sizeof in);
 	copy_text(in.name, sizeof in.name, name);
 	in.tier = PARTNER_GROWTH;
 	in.avg_won_acv = in.median_won_acv = -1;
 	rc = store_partner_ensure(im->st, &in, id_out, &created);
-	if (rc != STORE_OK) {
-		row_store_error(im, r, f, rc);
-		return -1;
-	}
-	if (created)
-		im->res->partners_created++;
-	if (cache_put(&im->partners, key, id_out) != 0) {
-		out_of_memory(im, r);
-		return -1;
-	}
-	return 0;
+	return ensured(im, r, f, rc, created, &im->res->partners_created, &im->partners, key, id_out);
 }
 
 /* Accounts match by domain when the row gives one, else by name (as
@@ -194,90 +211,48 @@ static int account_lookup(struct importer *im, struct import_row *r, enum import
 {
 	struct store_account in;
 	char key[STORE_NAME_SIZE + 2];
-	const char *hit;
 	enum store_status rc;
 	int created = 0;
 
 	key[0] = domain[0] ? 'd' : 'n';
 	key[1] = ':';
 	value_key(domain[0] ? domain : name, key + 2, sizeof key - 2);
-	hit = cache_get(&im->accounts, key);
-	if (hit) {
-		memcpy(id_out, hit, STORE_ID_SIZE);
+	if (cached(&im->accounts, key, id_out))
 		return 0;
-	}
 	memset(&in, 0, sizeof in);
 	copy_text(in.name, sizeof in.name, name);
 	copy_text(in.domain, sizeof in.domain, domain);
 	in.employees = -1;
 	rc = store_account_ensure(im->st, &in, id_out, &created);
-	if (rc != STORE_OK) {
-		row_store_error(im, r, f, rc);
-		return -1;
-	}
-	if (created)
-		im->res->accounts_created++;
-	if (cache_put(&im->accounts, key, id_out) != 0) {
-		out_of_memory(im, r);
-		return -1;
-	}
-	return 0;
+	return ensured(im, r, f, rc, created, &im->res->accounts_created, &im->accounts, key, id_out);
 }
 
 static int pod_lookup(struct importer *im, struct import_row *r, const char *name,
 		      char *id_out)
 {
 	char key[STORE_NAME_SIZE];
-	const char *hit;
 	enum store_status rc;
 	int created = 0;
 
 	value_key(name, key, sizeof key);
-	hit = cache_get(&im->pods, key);
-	if (hit) {
-		memcpy(id_out, hit, STORE_ID_SIZE);
+	if (cached(&im->pods, key, id_out))
 		return 0;
-	}
 	rc = store_pod_ensure(im->st, name, id_out, &created);
-	if (rc != STORE_OK) {
-		row_store_error(im, r, F_POD, rc);
-		return -1;
-	}
-	if (created)
-		im->res->pods_created++;
-	if (cache_put(&im->pods, key, id_out) != 0) {
-		out_of_memory(im, r);
-		return -1;
-	}
-	return 0;
+	return ensured(im, r, F_POD, rc, created, &im->res->pods_created, &im->pods, key, id_out);
 }
 
 static int specialist_lookup(struct importer *im, struct import_row *r, const char *name,
 			     const char *pod_id, char *id_out)
 {
 	char key[STORE_NAME_SIZE];
-	const char *hit;
 	enum store_status rc;
 	int created = 0;
 
 	value_key(name, key, sizeof key);
-	hit = cache_get(&im->specialists, key);
-	if (hit) {
-		memcpy(id_out, hit, STORE_ID_SIZE);
+	if (cached(&im->specialists, key, id_out))
 		return 0;
-	}
 	rc = store_specialist_ensure(im->st, name, pod_id, id_out, &created);
-	if (rc != STORE_OK) {
-		row_store_error(im, r, F_OWNER, rc);
-		return -1;
-	}
-	if (created)
-		im->res->specialists_created++;
-	if (cache_put(&im->specialists, key, id_out) != 0) {
-		out_of_memory(im, r);
-		return -1;
-	}
-	return 0;
+	return ensured(im, r, F_OWNER, rc, created, &im->res->specialists_created, &im->specialists, key, id_out);
 }
 
 /* AEs are never created from another kind's row: a typo would make a
@@ -286,30 +261,18 @@ static int ae_lookup(struct importer *im, struct import_row *r, enum import_fiel
 		     const char *name, char *id_out)
 {
 	char key[STORE_NAME_SIZE], q[80];
-	const char *hit;
 	enum store_status rc;
 
 	value_key(name, key, sizeof key);
-	hit = cache_get(&im->aes, key);
-	if (hit) {
-		memcpy(id_out, hit, STORE_ID_SIZE);
+	if (cached(&im->aes, key, id_out))
 		return 0;
-	}
 	rc = store_resolve(im->st, STORE_KIND_AE, name, id_out);
 	if (rc == STORE_NOT_FOUND) {
 		value_quote(name, q, sizeof q);
 		row_error(im, r, f, "no AE %s (import aes first)", q);
 		return -1;
 	}
-	if (rc != STORE_OK) {
-		row_store_error(im, r, f, rc);
-		return -1;
-	}
-	if (cache_put(&im->aes, key, id_out) != 0) {
-		out_of_memory(im, r);
-		return -1;
-	}
-	return 0;
+	return ensured(im, r, f, rc, 0, NULL, &im->aes, key, id_out);
 }
 
 /* ---- intros ------------------------------------------------------------ */
