@@ -522,6 +522,7 @@ if [ "$soak" -gt 0 ]; then
 	console_loop console-b 7 12 &
 	pcb=$!
 	( sleep "$soak"; touch "$WORK/stop" ) &
+	pt=$!
 	(
 		k=0
 		while [ ! -e "$WORK/stop" ]; do
@@ -539,7 +540,12 @@ if [ "$soak" -gt 0 ]; then
 		done
 	) &
 	pi=$!
+	# stopped early (SIGTERM): the loops wait for a stop file that would
+	# never come, in a directory the clean-up removes
+	soak_stop() { kill $pa $pb $pi $pca $pcb $pw $pt 2>/dev/null; watchers_kill; }
+	safety_exit_hook=soak_stop
 	wait $pa $pb $pi $pca $pcb $pw
+	safety_exit_hook=watchers_kill
 	[ -z "$pw" ] || watchers_report 1000
 	if grep -qi 'busy\|locked' a.log.err b.log.err imports.err 2>/dev/null; then
 		fail "soak: a command met a busy desk ($(cat a.log.err b.log.err imports.err |

@@ -31,8 +31,9 @@ safety_failed=0
 safety_init() {
 	safety_name=$1
 	WORK=$(mktemp -d "${TMPDIR:-/tmp}/coselldesk-$1.XXXXXX") || exit 1
-	# a directory made read-only by a test must not stop the clean-up
-	trap 'chmod -R u+w "$WORK" 2>/dev/null; rm -rf "$WORK"' EXIT
+	# a directory made read-only by a test must not stop the clean-up;
+	# safety_exit_hook (a command) stops what a script left running
+	trap '${safety_exit_hook:-:}; chmod -R u+w "$WORK" 2>/dev/null; rm -rf "$WORK"' EXIT
 	trap 'exit 130' INT TERM
 	export HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config"
 	export XDG_DATA_HOME="$WORK/home/.local/share" XDG_STATE_HOME="$WORK/home/.local/state"

@@ -26,6 +26,8 @@
 
 watch_sock=coselldesk-torture-$$
 wt() { tmux -L "$watch_sock" "$@"; }
+# the consoles go with the script, however it ends
+watchers_kill() { wt kill-server 2>/dev/null; }
 
 # watch_screen NAME: the console's screen as text
 watch_screen() { wt capture-pane -p -t "$1" 2>/dev/null; }
@@ -58,6 +60,7 @@ watchers_start() {
 		'Probe Partner,Probe Account,2026-01-05,90000,P-1,probe' >probe.csv
 	"$BIN" --db "$1" import intros probe.csv >/dev/null 2>probe.err || {
 		fail "soak: could not import the probe intro:"; show probe.err; return 1; }
+	safety_exit_hook=watchers_kill
 	probe=$(sqlite3 -readonly "$1" "SELECT 'IN-' || upper(substr(id, 1, 6)) FROM intros WHERE source = 'probe'")
 	: >probe.log
 	: >probe.busy
