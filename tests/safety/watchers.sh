@@ -18,11 +18,12 @@
 #                              console did not quit cleanly; print the
 #                              latencies' median, p95 and maximum
 #
-# The clock starts when the change is committed: when the batch command
-# has exited 0, or when the writing console shows "scored IN-...". The
-# console polls the desk every 500 ms; the rest is the time to notice,
-# read the page and repaint under the soak's load, plus up to one 50 ms
-# step of this script's polling (so the figures can only err high).
+# The clock starts when the change is seen committed: when the batch
+# command has exited 0, or when the writing console shows "scored IN-...";
+# it stops when a watcher's screen shows the new score. Both are seen by
+# polling every 50 ms, so a figure is good to about one step either way.
+# A console looks for changes every 500 ms; the rest is the time to read
+# the page and repaint under the soak's load.
 
 watch_sock=coselldesk-torture-$$
 wt() { tmux -L "$watch_sock" "$@"; }
