@@ -80,7 +80,7 @@ $(LIB): $(LIB_OBJ)
 	ar rcs $@ $^
 $(BIN): $(APP_OBJ) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $(APP_OBJ) $(LIB) $(PKG_LIBS)
-$(BUILD)/tests/%: tests/unit/%.c $(LIB) tests/unit/test_util.h
+$(BUILD)/tests/%: tests/unit/%.c $(LIB) $(wildcard tests/unit/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/unit $(shell pkg-config --cflags cmocka) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) $(shell pkg-config --libs cmocka)
 $(BUILD)/gen-sample: tools/gen_sample.c $(LIB)

@@ -3,7 +3,7 @@
  * ordinary loaders give: the same status, the same messages, the same
  * settings or theme, for the shipped files and every fixture under
  * tests/data/conf. Run from the top of the source tree. */
-#include "test_util.h"
+#include "test_conf_util.h"
 
 #include <glob.h>
 #include <stdio.h>
@@ -12,38 +12,6 @@
 
 #include "coselldesk/settings.h"
 #include "coselldesk/theme.h"
-
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	long n;
-
-	if (!f)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
-	    (buf = malloc((size_t)n + 1)) && fread(buf, 1, (size_t)n, f) == (size_t)n) {
-		buf[n] = '\0';
-		*len = (size_t)n;
-	} else {
-		free(buf);
-		buf = NULL;
-	}
-	fclose(f);
-	return buf;
-}
-
-static char *printed(const struct settings_errors *e)
-{
-	char *text = NULL;
-	size_t size = 0;
-	FILE *f = open_memstream(&text, &size);
-
-	assert_non_null(f);
-	settings_errors_print(e, f, NULL);
-	fclose(f);
-	return text;
-}
 
 static void assert_same_text(const char *what, const char *a, const char *b)
 {
@@ -94,7 +62,7 @@ static int compare_settings(const struct settings_default *d, const char *name,
 	struct desk_settings a, b;
 	int ra = settings_load_text(&a, name, text, len, &ea);
 	int rb = settings_load_text_over(&b, d, name, text, len, &eb);
-	char *pa = printed(&ea), *pb = printed(&eb);
+	char *pa = test_printed_errors(&ea), *pb = test_printed_errors(&eb);
 
 	if (ra != rb || strcmp(pa, pb) != 0)
 		fail_msg("%s: %d/%d\n--- ordinary\n%s--- over a parsed default\n%s", name, ra, rb,
@@ -130,8 +98,8 @@ static void test_settings_fixtures(void **state)
 		if (glob(patterns[p], 0, NULL, &g) != 0)
 			continue;
 		for (size_t i = 0; i < g.gl_pathc; i++) {
-			size_t len;
-			char *text = read_file(g.gl_pathv[i], &len);
+			size_t len = 0;
+			char *text = test_read_file(g.gl_pathv[i], &len);
 
 			assert_non_null(text);
 			clean += compare_settings(d, g.gl_pathv[i], text, len) == 0;
@@ -200,7 +168,7 @@ static void compare_theme(const struct theme *base, const char *name, const char
 	struct theme a, b;
 	int ra = theme_load_text(&a, name, text, len, &ea);
 	int rb = theme_load_text_over(&b, base, name, text, len, &eb);
-	char *pa = printed(&ea), *pb = printed(&eb);
+	char *pa = test_printed_errors(&ea), *pb = test_printed_errors(&eb);
 
 	if (ra != rb || strcmp(pa, pb) != 0)
 		fail_msg("%s: %d/%d\n--- ordinary\n%s--- over the default\n%s", name, ra, rb, pa, pb);
@@ -235,8 +203,8 @@ static void test_theme_fixtures(void **state)
 		if (glob(patterns[p], 0, NULL, &g) != 0)
 			continue;
 		for (size_t i = 0; i < g.gl_pathc; i++) {
-			size_t len;
-			char *text = read_file(g.gl_pathv[i], &len);
+			size_t len = 0;
+			char *text = test_read_file(g.gl_pathv[i], &len);
 
 			assert_non_null(text);
 			compare_theme(&base, g.gl_pathv[i], text, len);

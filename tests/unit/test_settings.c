@@ -2,7 +2,7 @@
  * top of it, the key notation, the config path, and every bad fixture in
  * tests/data/conf/bad giving exactly the messages of its .expected file.
  * Run from the top of the source tree (make unit-test does). */
-#include "test_util.h"
+#include "test_conf_util.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -19,50 +19,12 @@
 extern const char coselldesk_default_config[];
 extern const size_t coselldesk_default_config_len;
 
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	buf = malloc((size_t)n + 1);
-	if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-		free(buf);
-		buf = NULL;
-	}
-	fclose(f);
-	if (buf) {
-		buf[n] = '\0';
-		if (len)
-			*len = (size_t)n;
-	}
-	return buf;
-}
-
-/* What settings_errors_print writes, as one heap string. */
-static char *printed(const struct settings_errors *e)
-{
-	char *text = NULL;
-	size_t size = 0;
-	FILE *f = open_memstream(&text, &size);
-
-	assert_non_null(f);
-	settings_errors_print(e, f, NULL);
-	fclose(f);
-	return text;
-}
-
 /* ---- the built-in default ---------------------------------------------- */
 
 static void test_builtin_is_the_documented_example(void **state)
 {
 	size_t len = 0;
-	char *doc = read_file("docs/coselldesk.conf", &len);
+	char *doc = test_read_file("docs/coselldesk.conf", &len);
 
 	(void)state;
 	assert_non_null(doc);
@@ -329,7 +291,7 @@ static void test_errors_are_capped(void **state)
 	assert_int_equal(settings_load_text(&s, "many", text, (size_t)(p - text), &e), -1);
 	assert_int_equal(e.count, SETTINGS_MAX_ERRORS);
 	assert_int_equal(e.dropped, 50);
-	out = printed(&e);
+	out = test_printed_errors(&e);
 	assert_non_null(strstr(out, "50 more problems not shown\n"));
 	free(out);
 	free(text);
@@ -661,11 +623,11 @@ static void test_bad_fixture(void **state)
 
 	snprintf(expected_path, sizeof expected_path, "%.*s.expected",
 		 (int)(strrchr(path, '.') - path), path);
-	want = read_file(expected_path, NULL);
+	want = test_read_file(expected_path, NULL);
 	if (!want)
 		fail_msg("%s: no %s", path, expected_path);
 	assert_int_equal(settings_load_file(&s, path, &e), -1);
-	got = printed(&e);
+	got = test_printed_errors(&e);
 	if (strcmp(want, got) != 0) {
 		fprintf(stderr, "--- expected (%s)\n%s--- got\n%s", expected_path, want, got);
 		fail_msg("%s: messages differ", path);

@@ -13,27 +13,10 @@ struct wal_fixture {
 	char path[128];   /* the refused file; path-wal beside it */
 };
 
-static char *slurp(const char *path, long *len)
-{
-	FILE *fp = fopen(path, "rb");
-	char *buf;
-
-	if (!fp)
-		return NULL;
-	fseek(fp, 0, SEEK_END);
-	*len = ftell(fp);
-	rewind(fp);
-	buf = malloc((size_t)*len + 1);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, (size_t)*len, fp), (size_t)*len);
-	fclose(fp);
-	return buf;
-}
-
 static void copy_file(const char *from, const char *to)
 {
-	long len;
-	char *buf = slurp(from, &len);
+	size_t len;
+	char *buf = test_read_file(from, &len);
 	FILE *fp = fopen(to, "wb");
 
 	assert_non_null(buf);
@@ -84,14 +67,14 @@ static void assert_refused_untouched(struct wal_fixture *wf, enum store_status w
 				     const char *message_part)
 {
 	char wal[140], err[STORE_MSG_SIZE];
-	long len_before, wal_before, len_after, wal_after;
+	size_t len_before = 0, wal_before = 0, len_after = 0, wal_after = 0;
 	char *file_before, *wal_bytes_before, *file_after, *wal_bytes_after;
 	struct store_options o;
 	struct store *st = NULL;
 
 	snprintf(wal, sizeof wal, "%s-wal", wf->path);
-	file_before = slurp(wf->path, &len_before);
-	wal_bytes_before = slurp(wal, &wal_before);
+	file_before = test_read_file(wf->path, &len_before);
+	wal_bytes_before = test_read_file(wal, &wal_before);
 	assert_non_null(file_before);
 	assert_non_null(wal_bytes_before);
 	assert_true(wal_before > 0);
@@ -105,15 +88,15 @@ static void assert_refused_untouched(struct wal_fixture *wf, enum store_status w
 	o.create = 1;
 	assert_int_equal(store_open(wf->path, &o, &st, err, sizeof err), want);
 
-	file_after = slurp(wf->path, &len_after);
-	wal_bytes_after = slurp(wal, &wal_after);
+	file_after = test_read_file(wf->path, &len_after);
+	wal_bytes_after = test_read_file(wal, &wal_after);
 	assert_non_null(file_after);
 	if (!wal_bytes_after)
 		fail_msg("the WAL was checkpointed into the refused file and removed");
 	assert_int_equal(len_after, len_before);
-	assert_memory_equal(file_after, file_before, (size_t)len_before);
+	assert_memory_equal(file_after, file_before, len_before);
 	assert_int_equal(wal_after, wal_before);
-	assert_memory_equal(wal_bytes_after, wal_bytes_before, (size_t)wal_before);
+	assert_memory_equal(wal_bytes_after, wal_bytes_before, wal_before);
 	free(file_before);
 	free(file_after);
 	free(wal_bytes_before);

@@ -1,7 +1,7 @@
 /* test_theme.c - theme files: the shipped ones, colours, the search path,
  * and the bad fixtures (tests/data/conf/bad, NAME.theme) with their expected
  * messages. Run from the top of the source tree. */
-#include "test_util.h"
+#include "test_conf_util.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -21,49 +21,12 @@ static const char *const shipped[] = {
 	"default", "light", "dark", "solarized-dark", "high-contrast", "mono"
 };
 
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	buf = malloc((size_t)n + 1);
-	if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-		free(buf);
-		buf = NULL;
-	}
-	fclose(f);
-	if (buf) {
-		buf[n] = '\0';
-		if (len)
-			*len = (size_t)n;
-	}
-	return buf;
-}
-
-static char *printed(const struct settings_errors *e)
-{
-	char *text = NULL;
-	size_t size = 0;
-	FILE *f = open_memstream(&text, &size);
-
-	assert_non_null(f);
-	settings_errors_print(e, f, NULL);
-	fclose(f);
-	return text;
-}
-
 static void test_builtin_is_default_theme(void **state)
 {
 	struct settings_errors e = { 0 };
 	struct theme t;
 	size_t len = 0;
-	char *text = read_file("themes/default.theme", &len);
+	char *text = test_read_file("themes/default.theme", &len);
 
 	(void)state;
 	assert_non_null(text);
@@ -342,10 +305,10 @@ static void test_bad_fixture(void **state)
 
 	snprintf(expected_path, sizeof expected_path, "%.*s.expected",
 		 (int)(strrchr(path, '.') - path), path);
-	if (!(want = read_file(expected_path, NULL)))
+	if (!(want = test_read_file(expected_path, NULL)))
 		fail_msg("%s: no %s", path, expected_path);
 	assert_int_equal(theme_load_file(&t, path, &e), -1);
-	got = printed(&e);
+	got = test_printed_errors(&e);
 	if (strcmp(want, got) != 0) {
 		fprintf(stderr, "--- expected (%s)\n%s--- got\n%s", expected_path, want, got);
 		fail_msg("%s: messages differ", path);
