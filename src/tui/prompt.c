@@ -9,13 +9,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "command.h"
 #include "console.h"
 #include "display.h"
-#include "input.h"
 #include "keys.h"
+#include "modal.h"
 #include "provide_curses.h"
-#include "signals.h"
 
 /* ---- history ------------------------------------------------------------ */
 
@@ -357,41 +355,14 @@ int prompt_read(struct console *c, const struct prompt_spec *spec, char *out, si
 	c->hint[0] = '\0';
 	c->dirty = true;
 	for (;;) {
-		enum input_event ev;
-		const char *command = NULL;
 		bool changed = false;
 		int key = 0;
 		const char *h;
 
-		if (signals_stop_requested()) {
-			c->quit = true;
+		/* a script may photograph the open prompt; its other lines are
+		 * typed into it */
+		if (!modal_next_key(c, NULL, &key))
 			break;
-		}
-		display_draw(c);
-		ev = input_next(c->poll_ms, &key, &command);
-		if (ev == INPUT_COMMAND) {
-			/* a script may photograph the open prompt; any other
-			 * line is typed into it */
-			if (!strncmp(command, "save-display", 12))
-				command_run(c, command);
-			else
-				input_type_command();
-			continue;
-		}
-		if (ev == INPUT_END) {
-			c->quit = true;
-			break;
-		}
-		if (ev == INPUT_TIMEOUT) {
-			console_poll_data(c);
-			continue;
-		}
-		if (ev == INPUT_RESIZE) {
-			console_layout(c);
-			continue;
-		}
-		if (ev != INPUT_KEY)
-			continue;
 		if (key != KEYS_TAB)
 			c->hint[0] = '\0';
 		if (keys_is_text(key)) {
