@@ -913,47 +913,90 @@ enum store_status store_queue_fetch(struct store *st, const struct queue_filter 
 	return rc;
 }
 
+/* A limit of nothing but states and "gate:pql" (the console's limits are
+ * query text): 1 with *states narrowed and *gate set to 1 for gate:pql;
+ * 0 when any other term (or a text that does not parse) needs the rows. */
+static int query_states_only(const char *text, unsigned *states, int *gate)
+{
+	struct query q;
+	int ok = 1;
+
+	if (query_parse(text, &q, NULL, 0, NULL) != 0)
+		return 0;
+	for (size_t i = 0; ok && i < q.count; i++) {
+		const struct query_term *t = &q.terms[i];
+
+		if (t->field == QUERY_STATE && (t->op == QUERY_EQ || t->op == QUERY_NE) &&
+		    t->number >= 0 && t->number < STATE_COUNT) {
+			unsigned bit = 1u << t->number;
+
+			*states = (t->op == QUERY_EQ) != (t->negated != 0) ? *states & bit
+									    : *states & ~bit;
+		} else if (t->field == QUERY_GATE && !t->negated &&
+			 (t->number != 0) == (t->op != QUERY_NE))
+			*gate = 1;
+		else
+			ok = 0;
+	}
+	query_free(&q);
+	return ok;
+}
+
 /* The counts the console asks for after every change of limit or data
- * (the open queue, those over the bar) come from the tallies the triggers
- * keep: 1 with *n set, 0 when the filter is not one of them. */
+ * come from the tallies the triggers keep when the filter holds nothing
+ * but states and the gate "over the bar" (the home view's state:new, the
+ * open queue, a pod-less state limit): 1 with *n set, 0 when the filter
+ * needs the intros themselves. */
 static int count_from_tallies(struct store *st, const struct queue_filter *f, long *n)
 {
 	unsigned all = (1u << STATE_COUNT) - 1u, states;
 	struct store_counts c;
 	sqlite3_stmt *s;
-	int open_only;
+	long sum = 0;
+	int threshold, gate;
 
 	if (!f)
 		return store_counts(st, NULL, &c) == STORE_OK ? (*n = c.total, 1) : 0;
 	states = f->states & all;
-	if (states != 0 && states != all && states != STORE_STATES_OPEN)
-		return 0;
+	if (states == 0)
+		states = all;
+	gate = f->gate;
 	if ((f->pod && *f->pod) || f->tiers || (f->partner && *f->partner) ||
 	    (f->owner && *f->owner) || (f->ae && *f->ae) || f->score_min >= 0 ||
 	    f->score_max >= 0 || (f->text && *f->text) || f->sla_breached || f->conflict ||
-	    f->duplicate || f->escalated || (f->query && *f->query) || f->gate < 0 ||
-	    f->arrived_after > 0)
+	    f->duplicate || f->escalated || f->gate < 0 || f->arrived_after > 0)
 		return 0;
-	open_only = states == STORE_STATES_OPEN;
-	if (f->gate == 0) {
+	if (f->query && *f->query && !query_states_only(f->query, &states, &gate))
+		return 0;
+	if (gate == 0) {
 		if (store_counts(st, NULL, &c) != STORE_OK)
 			return 0;
-		*n = open_only ? c.open : c.total;
+		for (int i = 0; i < STATE_COUNT; i++)
+			if (states & (1u << i))
+				sum += c.by_state[i];
+		*n = sum;
 		return 1;
 	}
-	s = open_only
-		? sq_prepare(st, "SELECT ifnull(sum(n), 0) FROM score_counts WHERE score >= ?1"
-			     " AND state NOT IN ('declined', 'won', 'lost')")
-		: sq_prepare(st, "SELECT ifnull(sum(n), 0) FROM score_counts WHERE score >= ?1");
+	/* over the bar: score_counts holds (state, score, n), a few hundred rows */
+	s = sq_prepare(st, "SELECT ifnull(sum(n), 0) FROM score_counts WHERE state = ?1"
+		       " AND score >= ?2");
 	if (!s)
 		return 0;
-	sqlite3_bind_int(s, 1, dial_threshold(st));
-	if (sq_step(st, s, "count over the bar") != SQLITE_ROW) {
-		sq_release(st, s);
-		return 0;
+	threshold = dial_threshold(st);
+	for (int i = 0; i < STATE_COUNT; i++) {
+		if (!(states & (1u << i)))
+			continue;
+		sq_reset(s);
+		sq_bind_text(s, 1, domain_state_name((enum intro_state)i));
+		sqlite3_bind_int(s, 2, threshold);
+		if (sq_step(st, s, "count over the bar") != SQLITE_ROW) {
+			sq_release(st, s);
+			return 0;
+		}
+		sum += (long)sqlite3_column_int64(s, 0);
 	}
-	*n = (long)sqlite3_column_int64(s, 0);
 	sq_release(st, s);
+	*n = sum;
 	return 1;
 }
 
@@ -983,6 +1026,15 @@ enum store_status store_queue_count(struct store *st, const struct queue_filter 
 	if (count_from_tallies(st, filter, n))
 		return STORE_OK;
 	store_clear_error(st);
+	if (filter && filter->arrived_after > 0) {
+		/* "N new" is usually 0: one rowid seek says so, where the count
+		 * would walk every intro of the limit to compare rowids */
+		long long newest = 0;
+
+		rc = sq_one_int(st, "SELECT ifnull(max(rowid), 0) FROM intros", NULL, &newest);
+		if (rc != STORE_OK || newest < filter->arrived_after)
+			return rc;
+	}
 	x.st = st;
 	x.now = st_now(st);
 	x.threshold = dial_threshold(st);
