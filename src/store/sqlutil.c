@@ -60,6 +60,14 @@ enum store_status sq_fail(struct store *st, const char *what)
 	if (s == STORE_BUSY)
 		return store_fail(st, s, "%s: %s: the desk is busy (another writer held it too long)",
 				  st->path, what);
+	/* SQLite's "attempt to write a readonly database" for a read says
+	 * nothing a user can act on: a desk in WAL mode is read through its
+	 * -shm and -wal files, which must exist or be creatable beside it */
+	if (rc == SQLITE_READONLY_DIRECTORY || rc == SQLITE_READONLY_CANTINIT)
+		return store_fail(st, s, "%s: %s: the desk cannot be used here: its directory is not"
+				  " writable, and SQLite must create %s-shm beside it even to"
+				  " read (copy the desk to a writable directory)", st->path, what,
+				  st->path);
 	if (s == STORE_IO || s == STORE_READ_ONLY || s == STORE_CORRUPT)
 		return store_fail(st, s, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
 	return store_fail(st, s, "%s: %s", what, sqlite3_errmsg(st->db));
