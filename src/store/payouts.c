@@ -158,23 +158,11 @@ static enum store_status acc_finish(struct store *st, struct payout_acc *acc, in
 	return STORE_OK;
 }
 
-/* ---- every deal split in memory (read-only desks) ---- */
+/* Every won deal with its attributions, in id order, handed to fn one
+ * deal at a time; stops at the first error. */
+typedef enum store_status (*deal_fn)(struct store *st, const struct deal *d, void *ctx);
 
-static enum store_status credit_deal(struct store *st, struct payout_acc *acc,
-				     const struct deal *d)
-{
-	struct attribution_share shares[ROLE_COUNT];
-	enum store_status rc = STORE_OK;
-	size_t i;
-
-	if (split(st, d, shares) != 0)
-		return STORE_OK;   /* a deal the rules cannot split is left out */
-	for (i = 0; i < d->n && rc == STORE_OK; i++)
-		rc = acc_add(st, acc, d->partners[i], shares[i].role, 1, shares[i].payout, NULL);
-	return rc;
-}
-
-static enum store_status report_in_memory(struct store *st, struct payout_acc *acc)
+static enum store_status each_won_deal(struct store *st, deal_fn fn, void *ctx)
 {
 	struct deal d;
 	enum store_status rc = STORE_OK;
@@ -191,7 +179,8 @@ static enum store_status report_in_memory(struct store *st, struct payout_acc *a
 	while (rc == STORE_OK && (r = sq_step(st, s, "read attribution")) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(s, 0);
 		if (strcmp(id, d.id) != 0) {
-			rc = credit_deal(st, acc, &d);
+			if (d.n)
+				rc = fn(st, &d, ctx);
 			deal_start(&d, id, sqlite3_column_int64(s, 1));
 		}
 		deal_add(&d, s, 2);
@@ -199,8 +188,31 @@ static enum store_status report_in_memory(struct store *st, struct payout_acc *a
 	if (rc == STORE_OK && r != SQLITE_DONE)
 		rc = sq_last(st);
 	sq_release(st, s);
-	if (rc == STORE_OK)
-		rc = credit_deal(st, acc, &d);
+	if (rc == STORE_OK && d.n)
+		rc = fn(st, &d, ctx);
+	return rc;
+}
+
+/* ---- every deal split in memory (read-only desks) ---- */
+
+static enum store_status credit_deal(struct store *st, const struct deal *d, void *ctx)
+{
+	struct payout_acc *acc = ctx;
+	struct attribution_share shares[ROLE_COUNT];
+	enum store_status rc = STORE_OK;
+	size_t i;
+
+	if (split(st, d, shares) != 0)
+		return STORE_OK;   /* a deal the rules cannot split is left out */
+	for (i = 0; i < d->n && rc == STORE_OK; i++)
+		rc = acc_add(st, acc, d->partners[i], shares[i].role, 1, shares[i].payout, NULL);
+	return rc;
+}
+
+static enum store_status report_in_memory(struct store *st, struct payout_acc *acc)
+{
+	enum store_status rc = each_won_deal(st, credit_deal, acc);
+
 	if (rc == STORE_OK)
 		acc_merge(acc);
 	return rc;
@@ -279,6 +291,12 @@ static enum store_status payouts_add(struct store *st, const struct deal *d)
 	return rc;
 }
 
+static enum store_status keep_deal(struct store *st, const struct deal *d, void *ctx)
+{
+	(void)ctx;
+	return payouts_add(st, d);
+}
+
 /* Split one stale deal again (it may be gone, or no longer won). */
 static enum store_status payouts_refresh_deal(struct store *st, const char *intro_id)
 {
@@ -311,38 +329,14 @@ static enum store_status payouts_refresh_deal(struct store *st, const char *intr
 /* Every won deal split again (other role weights, or a new desk). */
 static enum store_status payouts_rebuild(struct store *st)
 {
-	struct deal d;
 	enum store_status rc;
-	sqlite3_stmt *s;
-	int r;
 
 	rc = run(st, sq_prepare(st, "DELETE FROM payouts"), "forget payouts");
 	if (rc == STORE_OK)
 		rc = run(st, sq_prepare(st, "DELETE FROM payout_tally"), "forget payouts");
 	if (rc != STORE_OK)
 		return rc;
-	s = sq_prepare(st, "SELECT i.id, ifnull(i.actual_acv, ifnull(i.expected_acv, 0)), a.role,"
-		       " a.partner_id, a.percent FROM intros i JOIN attributions a ON a.intro_id = i.id"
-		       " WHERE i.state = 'won' ORDER BY i.id, a.role");
-	if (!s)
-		return sq_last(st);
-	d.id[0] = '\0';
-	d.n = 0;
-	while (rc == STORE_OK && (r = sq_step(st, s, "read attribution")) == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(s, 0);
-		if (strcmp(id, d.id) != 0) {
-			if (d.n)
-				rc = payouts_add(st, &d);
-			deal_start(&d, id, sqlite3_column_int64(s, 1));
-		}
-		deal_add(&d, s, 2);
-	}
-	if (rc == STORE_OK && r != SQLITE_DONE)
-		rc = sq_last(st);
-	sq_release(st, s);
-	if (rc == STORE_OK && d.n)
-		rc = payouts_add(st, &d);
-	return rc;
+	return each_won_deal(st, keep_deal, NULL);
 }
 
 /* Bring the kept payouts up to date: stale deals, or everything when the
