@@ -73,6 +73,11 @@ static void account_row(sqlite3_stmt *s, void *elem)
 #define AE_COLS "id, name, email, pod_id, selling_hours, active"
 #define PARTNER_COLS "id, name, domain, tier, won_count, avg_won_acv, median_won_acv"
 #define ACCOUNT_COLS "id, name, domain, region, industry, country, employees, strategic, owner_ae_id"
+#define POD_BY_ID "SELECT " POD_COLS " FROM pods WHERE id = ?1"
+#define SPECIALIST_BY_ID "SELECT " SPECIALIST_COLS " FROM specialists WHERE id = ?1"
+#define AE_BY_ID "SELECT " AE_COLS " FROM aes WHERE id = ?1"
+#define PARTNER_BY_ID "SELECT " PARTNER_COLS " FROM partners WHERE id = ?1"
+#define ACCOUNT_BY_ID "SELECT " ACCOUNT_COLS " FROM accounts WHERE id = ?1"
 
 /* Read exactly one row of sql(?1 = id) with fill. */
 static enum store_status load_one(struct store *st, const char *sql, const char *id,
@@ -93,6 +98,23 @@ static enum store_status load_one(struct store *st, const char *sql, const char 
 		rc = sq_last(st);
 	sq_release(st, s);
 	return rc;
+}
+
+/* A record named by the user (handle, id or name): *out zeroed, then the
+ * one row of sql (?1 = its id) read with fill. */
+static enum store_status get_named(struct store *st, enum store_kind kind, const char *name,
+				   const char *sql, sq_row_fn fill, void *out, size_t size,
+				   const char *noun)
+{
+	char id[STORE_ID_SIZE];
+	enum store_status rc;
+
+	store_clear_error(st);
+	memset(out, 0, size);
+	rc = resolve_id(st, kind, name, id);
+	if (rc != STORE_OK)
+		return rc;
+	return load_one(st, sql, id, fill, out, noun);
 }
 
 /* Execute a prepared write with its bindings already made. */
@@ -259,7 +281,7 @@ enum store_status store_ae_set_active(struct store *st, const char *ae, int acti
 		return rc;
 	rc = resolve_id(st, STORE_KIND_AE, ae, id);
 	if (rc == STORE_OK)
-		rc = load_one(st, "SELECT " AE_COLS " FROM aes WHERE id = ?1", id, ae_row, &a, "AE");
+		rc = load_one(st, AE_BY_ID, id, ae_row, &a, "AE");
 	if (rc != STORE_OK || a.active == (active ? 1 : 0))
 		return tx_end(st, rc);
 	s = sq_prepare(st, "UPDATE aes SET active = ?2 WHERE id = ?1");
@@ -322,8 +344,7 @@ enum store_status store_partner_ensure(struct store *st, const struct store_part
 enum store_status partner_load(struct store *st, const char *id, struct store_partner *out)
 {
 	memset(out, 0, sizeof *out);
-	return load_one(st, "SELECT " PARTNER_COLS " FROM partners WHERE id = ?1", id,
-			partner_row, out, "partner");
+	return load_one(st, PARTNER_BY_ID, id, partner_row, out, "partner");
 }
 
 enum store_status store_partner_set_tier(struct store *st, const char *partner,
@@ -484,8 +505,7 @@ enum store_status store_account_ensure(struct store *st, const struct store_acco
 static enum store_status account_load(struct store *st, const char *id, struct store_account *out)
 {
 	memset(out, 0, sizeof *out);
-	return load_one(st, "SELECT " ACCOUNT_COLS " FROM accounts WHERE id = ?1", id,
-			account_row, out, "account");
+	return load_one(st, ACCOUNT_BY_ID, id, account_row, out, "account");
 }
 
 enum store_status store_account_set_owner(struct store *st, const char *account,
@@ -665,66 +685,33 @@ enum store_status store_overlap_get(struct store *st, const char *partner,
 
 enum store_status store_pod_get(struct store *st, const char *pod, struct store_pod *out)
 {
-	char id[STORE_ID_SIZE];
-	enum store_status rc;
-	store_clear_error(st);
-	memset(out, 0, sizeof *out);
-	rc = resolve_id(st, STORE_KIND_POD, pod, id);
-	if (rc != STORE_OK)
-		return rc;
-	return load_one(st, "SELECT " POD_COLS " FROM pods WHERE id = ?1", id, pod_row, out, "pod");
+	return get_named(st, STORE_KIND_POD, pod, POD_BY_ID, pod_row, out, sizeof *out, "pod");
 }
 
 enum store_status store_specialist_get(struct store *st, const char *who,
 				       struct store_specialist *out)
 {
-	char id[STORE_ID_SIZE];
-	enum store_status rc;
-	store_clear_error(st);
-	memset(out, 0, sizeof *out);
-	rc = resolve_id(st, STORE_KIND_SPECIALIST, who, id);
-	if (rc != STORE_OK)
-		return rc;
-	return load_one(st, "SELECT " SPECIALIST_COLS " FROM specialists WHERE id = ?1", id,
-			specialist_row, out, "desk specialist");
+	return get_named(st, STORE_KIND_SPECIALIST, who, SPECIALIST_BY_ID, specialist_row,
+			 out, sizeof *out, "desk specialist");
 }
 
 enum store_status store_ae_get(struct store *st, const char *ae, struct store_ae *out)
 {
-	char id[STORE_ID_SIZE];
-	enum store_status rc;
-	store_clear_error(st);
-	memset(out, 0, sizeof *out);
-	rc = resolve_id(st, STORE_KIND_AE, ae, id);
-	if (rc != STORE_OK)
-		return rc;
-	return load_one(st, "SELECT " AE_COLS " FROM aes WHERE id = ?1", id, ae_row, out, "AE");
+	return get_named(st, STORE_KIND_AE, ae, AE_BY_ID, ae_row, out, sizeof *out, "AE");
 }
 
 enum store_status store_partner_get(struct store *st, const char *partner,
 				    struct store_partner *out)
 {
-	char id[STORE_ID_SIZE];
-	enum store_status rc;
-	store_clear_error(st);
-	memset(out, 0, sizeof *out);
-	rc = resolve_id(st, STORE_KIND_PARTNER, partner, id);
-	if (rc != STORE_OK)
-		return rc;
-	return partner_load(st, id, out);
+	return get_named(st, STORE_KIND_PARTNER, partner, PARTNER_BY_ID, partner_row,
+			 out, sizeof *out, "partner");
 }
 
 enum store_status store_account_get(struct store *st, const char *account,
 				    struct store_account *out)
 {
-	char id[STORE_ID_SIZE];
-	enum store_status rc;
-	store_clear_error(st);
-	memset(out, 0, sizeof *out);
-	rc = resolve_id(st, STORE_KIND_ACCOUNT, account, id);
-	if (rc != STORE_OK)
-		return rc;
-	return account_load(st, id, out);
+	return get_named(st, STORE_KIND_ACCOUNT, account, ACCOUNT_BY_ID, account_row,
+			 out, sizeof *out, "account");
 }
 
 /* ---- lists ---- */
