@@ -91,7 +91,9 @@ EOS
 			return 1
 		fi
 		wt send-keys -t $w F6
-		wt send-keys -t $w -l ':limit account:"Probe Account"'
+		# an exact name: the desk grows by the soak's imports, and a
+		# contains-match on account names walks every open intro
+		wt send-keys -t $w -l ':limit account="Probe Account"'
 		wt send-keys -t $w Enter
 		if ! watch_until $w "$probe .*Probe Account" 10; then
 			fail "soak: watcher $w does not show the probe intro:"
