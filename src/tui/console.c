@@ -9,6 +9,7 @@
 
 #include "coselldesk/store.h"
 #include "command.h"
+#include "desk_watch.h"
 #include "display.h"
 #include "form_ask.h"
 #include "job.h"
@@ -367,18 +368,23 @@ void console_data_changed(struct console *c)
 void console_poll_data(struct console *c)
 {
 	long long version;
+	bool changed;
 
 	/* a background job commits chunk after chunk: refreshing (and
 	 * recounting) after each would keep the console busy; every few
 	 * seconds shows it moving, and the job's end refreshes anyway */
-	if (job_running(c) && time(NULL) - c->refreshed_at < CONSOLE_JOB_REFRESH_SECONDS)
+	if (job_running(c) && time(NULL) - c->refreshed_at < CONSOLE_JOB_REFRESH_SECONDS) {
+		desk_watch_polled(c, false);
 		return;
+	}
 	if (!c->store || store_data_version(c->store, &version) != STORE_OK)
 		return;
-	if (c->have_data_version && version != c->data_version) {
+	changed = c->have_data_version && version != c->data_version;
+	if (changed) {
 		console_data_changed(c);
 		c->refreshed_at = time(NULL);
 	}
 	c->data_version = version;
 	c->have_data_version = true;
+	desk_watch_polled(c, changed);
 }

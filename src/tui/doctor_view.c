@@ -18,6 +18,7 @@
 #include "coselldesk/settings.h"
 #include "coselldesk/store.h"
 #include "coselldesk/theme.h"
+#include "desk_watch.h"
 #include "colors.h"
 #include "console.h"
 #include "display.h"
@@ -131,6 +132,13 @@ static size_t build(struct console *c, struct doctor_line *l)
 			 short_path(store_path(c->store), path, sizeof(path)));
 	else
 		snprintf(l[n++].value, sizeof(l[0].value), "(none open)");
+	l[n].label = "refresh";
+	if (desk_watch_active())
+		snprintf(l[n++].value, sizeof(l[0].value), "when another process writes the desk"
+			 " (inotify on its -wal file)");
+	else
+		snprintf(l[n++].value, sizeof(l[0].value), "every %d ms (another process's changes)",
+			 c->poll_ms);
 	l[n].label = "mouse";
 	snprintf(l[n++].value, sizeof(l[0].value), "%s", c->mouse ? "on (:mouse off gives it back)"
 		 : "off (:mouse on, or ui.mouse = true)");

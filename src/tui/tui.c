@@ -3,7 +3,8 @@
  * The loop is the only place that waits. It repaints when something
  * changed, then waits for a key for at most poll_ms; a timeout is the tick
  * that asks the store for its data version (another process wrote:
- * refresh) and, once a minute, repaints so ages move. Nothing else runs
+ * refresh) and, once a minute, repaints so ages move. On Linux a write to
+ * the desk's -wal file ends the wait at once (desk_watch.h). Nothing else runs
  * while idle, so an idle console costs ~0% CPU.
  */
 #include "coselldesk/tui.h"
@@ -20,6 +21,7 @@
 #include "command.h"
 #include "console.h"
 #include "desk_wait.h"
+#include "desk_watch.h"
 #include "display.h"
 #include "input.h"
 #include "job.h"
@@ -172,6 +174,7 @@ static void console_teardown(struct console *c)
 		v->state = NULL;
 	}
 	desk_wait_remove(c);
+	desk_watch_stop(c);
 	prompt_history_save(&c->history);
 	prompt_history_free(&c->history);
 	keymap_free(&c->keys);
@@ -275,6 +278,7 @@ int tui_run(const struct tui_options *opt)
 	if (theme_msg[0])
 		console_error(&c, "%s", theme_msg);
 	console_poll_data(&c);
+	desk_watch_start(&c);   /* after the first read: the -wal file exists */
 	run_loop(&c);
 	job_finish(&c);
 	stop = signals_stop_requested();
