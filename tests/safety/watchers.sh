@@ -22,8 +22,8 @@
 # command has exited 0, or when the writing console shows "scored IN-...";
 # it stops when a watcher's screen shows the new score. Both are seen by
 # polling every 50 ms, so a figure is good to about one step either way.
-# A console looks for changes every 500 ms; the rest is the time to read
-# the page and repaint under the soak's load.
+# A write to the desk's -wal file wakes a console (desk_watch.h); the rest
+# is the time to read the page and repaint under the soak's load.
 
 watch_sock=coselldesk-torture-$$
 wt() { tmux -L "$watch_sock" "$@"; }
