@@ -1284,6 +1284,14 @@ static bool queue_request(struct view *v, const struct request_call *call)
 	case REQ_BRIEF:
 		open_selected(v, call->id);
 		return true;
+	case REQ_VIEW_FORM:
+	case REQ_VIEW_BRIEF:
+		/* 2 and 3 from the queue: the selected intro's form or brief,
+		 * as their help says (with an argument: that intro) */
+		if (call->arg)
+			return false;
+		open_selected(v, call->id == REQ_VIEW_FORM ? REQ_SCORE : REQ_BRIEF);
+		return true;
 	default:
 		return false;
 	}
