@@ -953,7 +953,7 @@ static int count_from_tallies(struct store *st, const struct queue_filter *f, lo
 	struct store_counts c;
 	sqlite3_stmt *s;
 	long sum = 0;
-	int threshold, gate;
+	int threshold, gate, r;
 
 	if (!f)
 		return store_counts(st, NULL, &c) == STORE_OK ? (*n = c.total, 1) : 0;
@@ -977,25 +977,22 @@ static int count_from_tallies(struct store *st, const struct queue_filter *f, lo
 		*n = sum;
 		return 1;
 	}
-	/* over the bar: score_counts holds (state, score, n), a few hundred rows */
-	s = sq_prepare(st, "SELECT ifnull(sum(n), 0) FROM score_counts WHERE state = ?1"
-		       " AND score >= ?2");
+	/* over the bar: score_counts holds (state, score, n), a few hundred
+	 * rows; one pass by state, summed over the states asked for */
+	s = sq_prepare(st, "SELECT state, sum(n) FROM score_counts WHERE score >= ?1 GROUP BY state");
 	if (!s)
 		return 0;
 	threshold = dial_threshold(st);
-	for (int i = 0; i < STATE_COUNT; i++) {
-		if (!(states & (1u << i)))
-			continue;
-		sq_reset(s);
-		sq_bind_text(s, 1, domain_state_name((enum intro_state)i));
-		sqlite3_bind_int(s, 2, threshold);
-		if (sq_step(st, s, "count over the bar") != SQLITE_ROW) {
-			sq_release(st, s);
-			return 0;
-		}
-		sum += (long)sqlite3_column_int64(s, 0);
+	sqlite3_bind_int(s, 1, threshold);
+	while ((r = sq_step(st, s, "count over the bar")) == SQLITE_ROW) {
+		int state = domain_state_from_name((const char *)sqlite3_column_text(s, 0));
+
+		if (state >= 0 && (states & (1u << state)))
+			sum += (long)sqlite3_column_int64(s, 1);
 	}
 	sq_release(st, s);
+	if (r != SQLITE_DONE)
+		return 0;
 	*n = sum;
 	return 1;
 }
@@ -1027,12 +1024,12 @@ enum store_status store_queue_count(struct store *st, const struct queue_filter 
 		return STORE_OK;
 	store_clear_error(st);
 	if (filter && filter->arrived_after > 0) {
-		/* "N new" is usually 0: one rowid seek says so, where the count
-		 * would walk every intro of the limit to compare rowids */
-		long long newest = 0;
+		/* "N new" is usually 0: the arrival mark (one rowid seek) says
+		 * so, where the count would walk every intro of the limit */
+		long long mark = 0;
 
-		rc = sq_one_int(st, "SELECT ifnull(max(rowid), 0) FROM intros", NULL, &newest);
-		if (rc != STORE_OK || newest < filter->arrived_after)
+		rc = store_intro_arrival_mark(st, &mark);
+		if (rc != STORE_OK || mark <= filter->arrived_after)
 			return rc;
 	}
 	x.st = st;
